@@ -1,0 +1,39 @@
+package dev.hwbridge.daemon.transport;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One open device: 64-byte reports in and out. Everything above this interface is blind to
+ * whether the device is on USB HID, raw USB or a simulator over UDP.
+ *
+ * <p>One reader and one writer thread may use a channel at once; {@link #close()} may be called
+ * from any thread, is idempotent, and wakes a blocked {@link #read}.
+ */
+public interface DeviceChannel extends AutoCloseable {
+
+    /** The size of every report, in bytes. */
+    int REPORT_SIZE = 64;
+
+    /** The descriptor this channel was opened from. */
+    DeviceDescriptor descriptor();
+
+    /**
+     * Sends one report.
+     *
+     * @param report exactly {@link #REPORT_SIZE} bytes
+     * @throws TransportException {@code DEVICE_GONE} if the device went away, {@code IO} otherwise
+     */
+    void write(byte[] report) throws TransportException;
+
+    /**
+     * Waits up to {@code timeout} for one report.
+     *
+     * @return the report ({@link #REPORT_SIZE} bytes), or empty if none came in time
+     * @throws TransportException {@code DEVICE_GONE} if the device went away or the channel was closed
+     */
+    Optional<byte[]> read(Duration timeout) throws TransportException;
+
+    @Override
+    void close();
+}
