@@ -75,7 +75,7 @@ public record DerivationPath(List<Junction> junctions) {
             }
             if (end == at) {
                 throw new FormatException(FormatError.INVALID_PATH,
-                        "a derivation path has an empty junction (a ///password does not belong in a path)");
+                        "a derivation path has an empty junction (a '///' suffix never belongs in a path)");
             }
             if (junctions.size() == MAX_JUNCTIONS) {
                 throw tooManyJunctions();

@@ -14,7 +14,7 @@ import java.util.Objects;
  * emits, are refused:
  * <ul>
  *   <li>lengths where polkadot-js infers a 1-byte checksum over a payload that is not 1, 2, 4 or 8
- *       bytes (e.g. a 35-byte payload, or an empty one after a two-byte prefix): INVALID_LENGTH;</li>
+ *       bytes (a 32- or 35-byte payload, or an empty one after a two-byte prefix): INVALID_LENGTH;</li>
  *   <li>the two-byte form of the reserved prefixes 46 and 47 (polkadot-js refuses only their
  *       one-byte form, by testing the first byte): INVALID_PREFIX.</li>
  * </ul>
@@ -85,7 +85,8 @@ public final class Ss58 {
         // As polkadot-js: 2 checksum bytes exactly when that leaves a 32- or 33-byte payload.
         int checksumLength = rest == 34 || rest == 35 ? 2 : 1;
         int payloadLength = rest - checksumLength;
-        if (!contains(PAYLOAD_LENGTHS, payloadLength)) {
+        // polkadot-js would also take e.g. a 32-byte payload with a 1-byte checksum; no encoder makes that.
+        if (!contains(PAYLOAD_LENGTHS, payloadLength) || checksumLength(payloadLength) != checksumLength) {
             throw new FormatException(FormatError.INVALID_LENGTH, "not the length of an SS58 address");
         }
         byte[] prefixBytes = Arrays.copyOfRange(raw, 0, prefixLength);
