@@ -9,9 +9,8 @@ import java.util.Objects;
  * ({@code util-crypto/address}): base58 of {@code prefixBytes ‖ payload ‖ checksum}, where the
  * checksum is the start of {@code blake2b-512("SS58PRE" ‖ prefixBytes ‖ payload)}.
  *
- * <p>{@link #decode} accepts exactly the addresses {@code encode} can produce, which is a subset of
- * what polkadot-js {@code decodeAddress} lets through; the differences, all strings no encoder
- * emits, are refused:
+ * <p>{@link #decode} takes every address polkadot-js {@code decodeAddress} takes, except these
+ * strings, which no encoder emits and which it refuses:
  * <ul>
  *   <li>lengths where polkadot-js infers a 1-byte checksum over a payload that is not 1, 2, 4 or 8
  *       bytes (a 32- or 35-byte payload, or an empty one after a two-byte prefix): INVALID_LENGTH;</li>
@@ -19,7 +18,8 @@ import java.util.Objects;
  *       one-byte form, by testing the first byte): INVALID_PREFIX.</li>
  * </ul>
  * A two-byte form of a prefix below 64 is accepted, as polkadot-js does; {@link Ss58Address#encode}
- * then gives the canonical one-byte form.
+ * then gives the canonical one-byte form. As in polkadot-js, a 1/2/4/8-byte payload under a
+ * two-byte prefix encodes but does not decode (its length is not in the allowed list).
  */
 public final class Ss58 {
 

@@ -119,6 +119,16 @@ class DerivationPathTest {
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void junctionsThatWouldNotPrintBackAreRefused() {
+        for (String text : new String[] {"", "a/b", "/"}) {
+            Junction odd = new Junction(true, text, new byte[Junction.CHAIN_CODE_LENGTH]);
+            assertThatThrownBy(() -> DerivationPath.empty().append(odd))
+                    .isInstanceOfSatisfying(FormatException.class,
+                            e -> assertThat(e.code()).isEqualTo(FormatError.INVALID_PATH));
+        }
+    }
+
     private static void assertJunctions(DerivationPath path, JsonNode expected) {
         assertThat(path.junctions()).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {

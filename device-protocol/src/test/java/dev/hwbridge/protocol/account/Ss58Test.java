@@ -88,6 +88,22 @@ class Ss58Test {
     }
 
     @Test
+    void everyAllowedPrefixRoundTripsAndTakesTheRightForm() {
+        int checked = 0;
+        for (int value = 0; value <= Ss58Prefix.MAX_VALUE; value++) {
+            if (value == 46 || value == 47) {
+                continue;
+            }
+            Ss58Prefix prefix = Ss58Prefix.of(value);
+            String address = Ss58.encode(ALICE, prefix);
+            assertThat(Base58.decode(address)).hasSize(value < 64 ? 35 : 36);
+            assertThat(Ss58.decode(address)).isEqualTo(new Ss58Address(prefix, ALICE));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(16382);
+    }
+
+    @Test
     void shortAccountIndexPayloadsUseOneChecksumByteAndRoundTrip() {
         for (int length : new int[] {1, 2, 4, 8}) {
             byte[] payload = new byte[length];
