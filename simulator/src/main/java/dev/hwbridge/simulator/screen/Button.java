@@ -1,0 +1,7 @@
+package dev.hwbridge.simulator.screen;
+
+/** The device's two buttons. */
+public enum Button {
+    CONFIRM,
+    REJECT
+}
