@@ -14,6 +14,8 @@ import java.util.Objects;
 public record Junction(boolean hard, String text, byte[] chainCode) {
 
     public static final int CHAIN_CODE_LENGTH = 32;
+    /** Longest junction text {@link #parse} accepts, the same bound as a whole path. */
+    public static final int MAX_TEXT_LENGTH = DerivationPath.MAX_LENGTH;
 
     public Junction {
         Objects.requireNonNull(text, "text");
@@ -22,6 +24,30 @@ public record Junction(boolean hard, String text, byte[] chainCode) {
             throw new IllegalArgumentException("a chain code has 32 bytes");
         }
         chainCode = chainCode.clone();
+    }
+
+    /**
+     * The junction polkadot-js {@code DeriveJunction.from} builds for {@code text} (written without
+     * its slashes). Chain code: all ASCII digits give the number as 256-bit little-endian; a
+     * polkadot-js hex string ({@code 0x}, even length) gives its raw bytes; any other text gives the
+     * SCALE compact length followed by its UTF-8; more than 32 bytes are replaced by their
+     * blake2b-256, fewer are zero-padded.
+     *
+     * @throws FormatException INVALID_PATH for empty text, text containing {@code '/'}, text longer
+     *                         than {@link #MAX_TEXT_LENGTH}, or a number of 2^256 or more
+     */
+    public static Junction parse(String text, boolean hard) {
+        if (text == null || text.isEmpty()) {
+            throw new FormatException(FormatError.INVALID_PATH, "a junction cannot be empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new FormatException(FormatError.INVALID_PATH,
+                    "a junction has at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        if (text.indexOf('/') >= 0) {
+            throw new FormatException(FormatError.INVALID_PATH, "a junction cannot contain '/'");
+        }
+        return new Junction(hard, text, ChainCodes.of(text));
     }
 
     @Override
