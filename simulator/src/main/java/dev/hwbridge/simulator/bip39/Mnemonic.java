@@ -21,8 +21,7 @@ public final class Mnemonic {
 
     private static final int BITS_PER_WORD = 11;
     private static final List<Integer> WORD_COUNTS = List.of(12, 15, 18, 21, 24);
-    /** Any run of white space, Unicode separators included (NFKD already maps most of them to U+0020). */
-    private static final Pattern SEPARATOR = Pattern.compile("[\\s\\p{Z}]+");
+    /** A word: anything between white space or Unicode separators (NFKD maps most of those to U+0020). */
     private static final Pattern WORD = Pattern.compile("[^\\s\\p{Z}]+");
 
     private Mnemonic() {
@@ -70,7 +69,7 @@ public final class Mnemonic {
             throw new SignerException(SignerError.BAD_WORD_COUNT,
                     "a mnemonic has 12, 15, 18, 21 or 24 words, not " + wordCount);
         }
-        String[] words = SEPARATOR.split(normalised.strip());
+        String[] words = words(normalised, wordCount);
         int totalBits = wordCount * BITS_PER_WORD;
         int checksumBits = wordCount / 3;
         int entropyBytes = (totalBits - checksumBits) / 8;
@@ -124,7 +123,11 @@ public final class Mnemonic {
 
     /** Whether one word (normalised as {@link #toEntropy} does) is in the English list. */
     public static boolean isWord(String word) {
-        return word != null && Wordlist.indexOf(normalise(word).strip()) >= 0;
+        if (word == null) {
+            return false;
+        }
+        Matcher matcher = WORD.matcher(normalise(word));
+        return matcher.find() && Wordlist.indexOf(matcher.group()) >= 0 && !matcher.find();
     }
 
     /** The 2048 English words in list order (unmodifiable). */
@@ -144,6 +147,15 @@ public final class Mnemonic {
             count++;
         }
         return count;
+    }
+
+    private static String[] words(String text, int count) {
+        String[] words = new String[count];
+        Matcher matcher = WORD.matcher(text);
+        for (int i = 0; i < count && matcher.find(); i++) {
+            words[i] = matcher.group();
+        }
+        return words;
     }
 
     private static int wordCountForEntropy(int entropyBytes) {

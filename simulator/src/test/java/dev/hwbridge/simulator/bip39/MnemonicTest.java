@@ -80,7 +80,7 @@ class MnemonicTest {
     @Test
     void phraseIsNormalisedForCaseWhitespaceAndCompatibilityForms() {
         byte[] expected = new byte[16];
-        assertThat(Mnemonic.toEntropy("  ABANDON\tabandon\nAbandon abandon\u3000abandon\u00a0abandon abandon "
+        assertThat(Mnemonic.toEntropy("\u2028\u202f ABANDON\tabandon\nAbandon abandon\u3000abandon\u00a0abandon abandon "
                 + "abandon abandon  abandon abandon about\r\n")).isEqualTo(expected);
         // Full-width letters decompose (NFKD) to ASCII.
         assertThat(Mnemonic.toEntropy(ABANDON_ABOUT.replace("about", "\uff41\uff42\uff4f\uff55\uff54")))
