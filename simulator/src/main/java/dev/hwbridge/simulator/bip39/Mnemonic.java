@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class Mnemonic {
 
+    /** Longest phrase text accepted; 24 of the longest words with generous spacing fit easily. */
+    public static final int MAX_PHRASE_LENGTH = 1024;
     private static final int BITS_PER_WORD = 11;
     private static final List<Integer> WORD_COUNTS = List.of(12, 15, 18, 21, 24);
     /** A word: anything between white space or Unicode separators (NFKD maps most of those to U+0020). */
@@ -58,11 +60,15 @@ public final class Mnemonic {
      * The entropy a phrase encodes. The phrase is NFKD-normalised and lower-cased; words may be
      * separated by any white space.
      *
-     * @throws SignerException {@code BAD_WORD_COUNT}, {@code UNKNOWN_WORD} (naming the 1-based
-     *         position) or {@code BAD_CHECKSUM}
+     * @throws SignerException {@code BAD_WORD_COUNT} (also for text over {@link #MAX_PHRASE_LENGTH}),
+     *         {@code UNKNOWN_WORD} (naming the 1-based position) or {@code BAD_CHECKSUM}
      */
     public static byte[] toEntropy(String phrase) {
         Objects.requireNonNull(phrase, "phrase");
+        if (phrase.length() > MAX_PHRASE_LENGTH) {
+            throw new SignerException(SignerError.BAD_WORD_COUNT,
+                    "a mnemonic phrase has at most " + MAX_PHRASE_LENGTH + " characters");
+        }
         String normalised = normalise(phrase);
         int wordCount = countWords(normalised);
         if (!WORD_COUNTS.contains(wordCount)) {

@@ -17,7 +17,8 @@ class MnemonicProperties {
     static final List<String> MESSAGE_TEMPLATES = List.of(
             "word N is not in the BIP39 English list",
             "a mnemonic has N, N, N, N or N words, not N",
-            "the mnemonic's checksum does not match");
+            "the mnemonic's checksum does not match",
+            "a mnemonic phrase has at most N characters");
 
     @Property
     void entropyRoundTripsThroughThePhrase(@ForAll("entropies") byte[] entropy) {

@@ -115,6 +115,14 @@ class MnemonicTest {
                 .extracting(e -> ((SignerException) e).code()).isEqualTo(SignerError.BAD_WORD_COUNT);
     }
 
+    @Test
+    void overlongPhraseIsRejectedBeforeItIsNormalised() {
+        String phrase = ABANDON_ABOUT + " ".repeat(Mnemonic.MAX_PHRASE_LENGTH);
+        assertThatThrownBy(() -> Mnemonic.toEntropy(phrase))
+                .isInstanceOf(SignerException.class)
+                .extracting(e -> ((SignerException) e).code()).isEqualTo(SignerError.BAD_WORD_COUNT);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 12, 15, 17, 33, 64})
     void entropyOfAnUnsupportedLengthIsRejected(int length) {
