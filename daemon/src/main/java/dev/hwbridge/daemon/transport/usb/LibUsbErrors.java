@@ -2,6 +2,8 @@ package dev.hwbridge.daemon.transport.usb;
 
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
+import dev.hwbridge.daemon.transport.NativeCallGuard;
+import java.util.function.IntSupplier;
 import org.usb4java.LibUsb;
 
 /**
@@ -56,5 +58,14 @@ final class LibUsbErrors {
             default -> "";
         };
         return new TransportException(mapped, path + ": " + what + " failed: " + name(code) + hint);
+    }
+
+    /** Runs one libusb call outside a channel; the binding's exceptions become {@code IO}. */
+    static int call(String what, IntSupplier call) throws TransportException {
+        try {
+            return call.getAsInt();
+        } catch (RuntimeException | LinkageError e) {
+            throw new TransportException(Code.IO, what + " failed in the native library: " + NativeCallGuard.describe(e), e);
+        }
     }
 }

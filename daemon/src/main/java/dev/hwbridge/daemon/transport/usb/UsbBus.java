@@ -10,11 +10,11 @@ import dev.hwbridge.daemon.transport.NativeCallGuard;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,8 +69,7 @@ public final class UsbBus implements DeviceBus {
         thread.setDaemon(true);
         return thread;
     });
-    /** The devices of the last enumeration, by path, with their product and serial strings. */
-    private final Map<String, Entry> seen = new ConcurrentHashMap<>();
+    private final UsbDeviceScanner scanner;
     private final Map<String, UsbChannel> channels = new ConcurrentHashMap<>();
     /** What the listener has been told is attached; touched only on the event thread. */
     private final Map<String, DeviceDescriptor> reported = new LinkedHashMap<>();
@@ -80,7 +79,6 @@ public final class UsbBus implements DeviceBus {
     /** Event waits failed in a row; touched only on the event thread. */
     private int eventFailures;
     private final Object lifecycle = new Object();
-    private final Object scanning = new Object();
     private volatile BusListener listener;
     private boolean watching;
     private boolean hotplugRegistered;
@@ -90,6 +88,7 @@ public final class UsbBus implements DeviceBus {
         this.api = api;
         this.filter = filter;
         this.pollInterval = pollInterval;
+        this.scanner = new UsbDeviceScanner(api, filter);
     }
 
     /**
@@ -129,21 +128,19 @@ public final class UsbBus implements DeviceBus {
     @Override
     public List<DeviceDescriptor> enumerate() throws TransportException {
         requireOpen();
-        return scan().values().stream().map(Entry::descriptor).toList();
+        return scanner.scan().values().stream().map(UsbDeviceScanner.Entry::descriptor).toList();
     }
 
     @Override
     public DeviceChannel open(String path) throws TransportException {
         Objects.requireNonNull(path, "path");
         requireOpen();
-        Entry entry = seen.get(path);
-        if (entry == null) {
-            scan();
-            entry = seen.get(path);
+        Optional<UsbDeviceScanner.Entry> found = scanner.find(path);
+        if (found.isEmpty()) {
+            scanner.scan();
+            found = scanner.find(path);
         }
-        if (entry == null) {
-            throw new TransportException(Code.NOT_FOUND, "no USB device at " + path);
-        }
+        UsbDeviceScanner.Entry entry = found.orElseThrow(() -> new TransportException(Code.NOT_FOUND, "no USB device at " + path));
         synchronized (lifecycle) {
             requireOpen();
             if (channels.containsKey(path)) {
@@ -156,25 +153,25 @@ public final class UsbBus implements DeviceBus {
     }
 
     /** Opens the device and claims its vendor interface, detaching a kernel driver first if one holds it. */
-    private UsbChannel claim(Entry entry) throws TransportException {
+    private UsbChannel claim(UsbDeviceScanner.Entry entry) throws TransportException {
         String path = entry.descriptor().path();
         UsbDeviceInfo.VendorInterface vendorInterface = entry.vendorInterface();
         DeviceHandle handle = new DeviceHandle();
-        int result = nativeCall("open", () -> api.open(entry.info().location(), handle));
+        int result = LibUsbErrors.call("open", () -> api.open(entry.info().location(), handle));
         if (result < 0) {
             throw LibUsbErrors.openFailure(path, "open", result);
         }
         boolean detached = false;
         try {
             int number = vendorInterface.number();
-            if (nativeCall("kernel driver query", () -> api.kernelDriverActive(handle, number)) == 1) {
-                result = nativeCall("kernel driver detach", () -> api.detachKernelDriver(handle, number));
+            if (LibUsbErrors.call("kernel driver query", () -> api.kernelDriverActive(handle, number)) == 1) {
+                result = LibUsbErrors.call("kernel driver detach", () -> api.detachKernelDriver(handle, number));
                 if (result < 0 && result != LibUsb.ERROR_NOT_FOUND) {
                     throw LibUsbErrors.openFailure(path, "detaching the kernel driver", result);
                 }
                 detached = result == LibUsb.SUCCESS;
             }
-            result = nativeCall("claim", () -> api.claimInterface(handle, number));
+            result = LibUsbErrors.call("claim", () -> api.claimInterface(handle, number));
             if (result < 0) {
                 throw LibUsbErrors.openFailure(path, "claiming interface " + number, result);
             }
@@ -301,13 +298,10 @@ public final class UsbBus implements DeviceBus {
             if (deregister) {
                 api.deregisterHotplug();
             }
-            synchronized (scanning) {
-                api.exit();
-            }
+            scanner.exitLibUsb();
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("shutting libusb down failed", e);
         }
-        seen.clear();
     }
 
     private boolean awaitEventThread() {
@@ -322,9 +316,9 @@ public final class UsbBus implements DeviceBus {
     /** On the event thread: rescan and report what changed since the last report. */
     private void reconcile() {
         lastReconcile = System.nanoTime();
-        Map<String, Entry> now;
+        Map<String, UsbDeviceScanner.Entry> now;
         try {
-            now = scan();
+            now = scanner.scan();
         } catch (TransportException | RuntimeException e) {
             LOG.warn("USB rescan failed", e);
             return;
@@ -345,62 +339,6 @@ public final class UsbBus implements DeviceBus {
                 deliver(target, entry.descriptor(), true);
             }
         });
-    }
-
-    /**
-     * Lists the matching devices and refreshes {@link #seen}. Product and serial strings need the
-     * device opened, so they are read once per device and kept while it stays attached.
-     */
-    private Map<String, Entry> scan() throws TransportException {
-        synchronized (scanning) {
-            requireOpen();
-            List<UsbDeviceInfo> devices = new ArrayList<>();
-            int result = nativeCall("listing devices", () -> api.listDevices(devices));
-            if (result < 0) {
-                throw new TransportException(Code.IO, "listing USB devices failed: " + LibUsbErrors.name(result));
-            }
-            Map<String, Entry> found = new LinkedHashMap<>();
-            for (UsbDeviceInfo info : devices) {
-                if (!filter.matchesUsb(info.vendorId(), info.productId())) {
-                    continue;
-                }
-                var vendorInterface = info.vendorInterface();
-                if (vendorInterface.isEmpty()) {
-                    continue;
-                }
-                String path = DevicePaths.of(NAME, info.location());
-                Entry known = seen.get(path);
-                found.put(path, known != null && known.info().equals(info) ? known : describe(path, info, vendorInterface.get()));
-            }
-            seen.keySet().retainAll(found.keySet());
-            seen.putAll(found);
-            return found;
-        }
-    }
-
-    private Entry describe(String path, UsbDeviceInfo info, UsbDeviceInfo.VendorInterface vendorInterface) {
-        String product = null;
-        String serial = null;
-        DeviceHandle handle = new DeviceHandle();
-        try {
-            int result = api.open(info.location(), handle);
-            if (result == LibUsb.SUCCESS) {
-                try {
-                    product = api.stringDescriptor(handle, info.productIndex());
-                    serial = api.stringDescriptor(handle, info.serialIndex());
-                } finally {
-                    api.close(handle);
-                }
-            } else {
-                LOG.debug("{}: cannot open to read its strings: {}", path, LibUsbErrors.name(result));
-            }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.debug("{}: reading its strings failed", path, e);
-        }
-        if (product == null || product.isBlank()) {
-            product = String.format("USB device %04x:%04x", info.vendorId(), info.productId());
-        }
-        return new Entry(info, vendorInterface, new DeviceDescriptor(path, NAME, info.vendorId(), info.productId(), product, serial));
     }
 
     private static String summary(DeviceDescriptor device) {
@@ -443,22 +381,5 @@ public final class UsbBus implements DeviceBus {
         if (closed) {
             throw new TransportException(Code.IO, "the USB bus is closed");
         }
-    }
-
-    @FunctionalInterface
-    private interface IntCall {
-        int run();
-    }
-
-    private static int nativeCall(String what, IntCall call) throws TransportException {
-        try {
-            return call.run();
-        } catch (RuntimeException | LinkageError e) {
-            throw new TransportException(Code.IO, what + " failed in the native library: " + NativeCallGuard.describe(e), e);
-        }
-    }
-
-    /** A matching device as last seen. */
-    private record Entry(UsbDeviceInfo info, UsbDeviceInfo.VendorInterface vendorInterface, DeviceDescriptor descriptor) {
     }
 }

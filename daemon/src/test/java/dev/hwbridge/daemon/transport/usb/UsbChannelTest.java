@@ -74,8 +74,8 @@ class UsbChannelTest {
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         assertThat(answer).isEmpty();
-        assertThat(tookMillis).isBetween(240L, 2000L);
-        assertThat(device.timeouts).hasSizeGreaterThanOrEqualTo(2).allSatisfy(t -> assertThat(t).isBetween(1L, 100L));
+        assertThat(tookMillis).isBetween(240L, 3000L);
+        assertThat(device.timeouts).isNotEmpty().allSatisfy(t -> assertThat(t).isBetween(1L, 100L));
     }
 
     @Test
