@@ -22,7 +22,10 @@ public record DerivationPath(List<Junction> junctions) {
 
     private static final DerivationPath EMPTY = new DerivationPath(List.of());
 
-    /** @throws FormatException INVALID_PATH above {@link #MAX_JUNCTIONS} or {@link #MAX_LENGTH} */
+    /**
+     * @throws FormatException INVALID_PATH above {@link #MAX_JUNCTIONS} or {@link #MAX_LENGTH}, or for
+     *                         a junction whose text is empty or contains {@code '/'}
+     */
     public DerivationPath {
         junctions = List.copyOf(junctions);
         if (junctions.size() > MAX_JUNCTIONS) {
@@ -30,7 +33,13 @@ public record DerivationPath(List<Junction> junctions) {
         }
         int length = 0;
         for (Junction junction : junctions) {
-            length += junction.text().length() + (junction.hard() ? 2 : 1);
+            String text = junction.text();
+            // Junction's own constructor takes any text; only these print back to the same path.
+            if (text.isEmpty() || text.indexOf('/') >= 0) {
+                throw new FormatException(FormatError.INVALID_PATH,
+                        "a junction is non-empty and contains no '/'");
+            }
+            length += text.length() + (junction.hard() ? 2 : 1);
         }
         if (length > MAX_LENGTH) {
             throw tooLong();
@@ -75,7 +84,7 @@ public record DerivationPath(List<Junction> junctions) {
             }
             if (end == at) {
                 throw new FormatException(FormatError.INVALID_PATH,
-                        "a derivation path has an empty junction (a ///password does not belong in a path)");
+                        "a derivation path has an empty junction (a '///' suffix never belongs in a path)");
             }
             if (junctions.size() == MAX_JUNCTIONS) {
                 throw tooManyJunctions();

@@ -9,17 +9,17 @@ import java.util.Objects;
  * ({@code util-crypto/address}): base58 of {@code prefixBytes ‖ payload ‖ checksum}, where the
  * checksum is the start of {@code blake2b-512("SS58PRE" ‖ prefixBytes ‖ payload)}.
  *
- * <p>{@link #decode} accepts exactly the addresses {@code encode} can produce, which is a subset of
- * what polkadot-js {@code decodeAddress} lets through; the differences, all strings no encoder
- * emits, are refused:
+ * <p>{@link #decode} takes every address polkadot-js {@code decodeAddress} takes, except these
+ * strings, which no encoder emits and which it refuses:
  * <ul>
  *   <li>lengths where polkadot-js infers a 1-byte checksum over a payload that is not 1, 2, 4 or 8
- *       bytes (e.g. a 35-byte payload, or an empty one after a two-byte prefix): INVALID_LENGTH;</li>
+ *       bytes (a 32- or 35-byte payload, or an empty one after a two-byte prefix): INVALID_LENGTH;</li>
  *   <li>the two-byte form of the reserved prefixes 46 and 47 (polkadot-js refuses only their
  *       one-byte form, by testing the first byte): INVALID_PREFIX.</li>
  * </ul>
  * A two-byte form of a prefix below 64 is accepted, as polkadot-js does; {@link Ss58Address#encode}
- * then gives the canonical one-byte form.
+ * then gives the canonical one-byte form. As in polkadot-js, a 1/2/4/8-byte payload under a
+ * two-byte prefix encodes but does not decode (its length is not in the allowed list).
  */
 public final class Ss58 {
 
@@ -85,7 +85,8 @@ public final class Ss58 {
         // As polkadot-js: 2 checksum bytes exactly when that leaves a 32- or 33-byte payload.
         int checksumLength = rest == 34 || rest == 35 ? 2 : 1;
         int payloadLength = rest - checksumLength;
-        if (!contains(PAYLOAD_LENGTHS, payloadLength)) {
+        // polkadot-js would also take e.g. a 32-byte payload with a 1-byte checksum; no encoder makes that.
+        if (!contains(PAYLOAD_LENGTHS, payloadLength) || checksumLength(payloadLength) != checksumLength) {
             throw new FormatException(FormatError.INVALID_LENGTH, "not the length of an SS58 address");
         }
         byte[] prefixBytes = Arrays.copyOfRange(raw, 0, prefixLength);
