@@ -81,6 +81,9 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler,
         if (ex instanceof CommandLine.MissingParameterException missing) {
             return "missing " + names(missing.getMissing());
         }
+        if (ex instanceof CommandLine.UnmatchedArgumentException && ex.getCommandLine().getParent() == null) {
+            return "unknown command (expected inspect, sign, verify, json-export or json-import)";
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             return "unknown option, subcommand or extra argument (quote a secret URI that has spaces,"
                     + " or give it with --uri-file)";
@@ -106,8 +109,11 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler,
         return "invalid command line";
     }
 
+    /** "a, b" when all are required; "a or b" when they are the choices of one exclusive group. */
     private static String names(List<ArgSpec> specs) {
-        return specs.stream().map(CliErrors::name).collect(Collectors.joining(", "));
+        boolean choices = specs.size() > 1 && specs.stream()
+                .allMatch(spec -> spec.group() != null && spec.group().exclusive() && spec.group() == specs.get(0).group());
+        return specs.stream().map(CliErrors::name).collect(Collectors.joining(choices ? " or " : ", "));
     }
 
     private static String name(ArgSpec spec) {

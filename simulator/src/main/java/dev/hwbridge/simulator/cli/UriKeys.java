@@ -16,13 +16,16 @@ final class UriKeys {
      * same as a trailing {@code ///password}; giving both is refused rather than guessing which wins.
      */
     static KeyPair pair(KeyScheme scheme, String uri, String bip39Password) {
-        SecretUri parsed = SecretUri.parse(uri);
-        if (bip39Password != null) {
+        try (SecretUri parsed = SecretUri.parse(uri)) {
+            if (bip39Password == null) {
+                return Keys.fromUri(scheme, parsed);
+            }
             if (parsed.hasPassword()) {
                 throw new CliInputException("a secret URI with ///password cannot be combined with --password");
             }
-            parsed = parsed.withPassword(bip39Password);
+            try (SecretUri withPassword = parsed.withPassword(bip39Password)) {
+                return Keys.fromUri(scheme, withPassword);
+            }
         }
-        return Keys.fromUri(scheme, parsed);
     }
 }
