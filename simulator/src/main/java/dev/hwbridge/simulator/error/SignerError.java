@@ -21,5 +21,7 @@ public enum SignerError {
     /** A malformed JSON account file (the message names the field). */
     INVALID_JSON,
     /** A JSON account file whose format or parameters we do not accept. */
-    UNSUPPORTED_JSON
+    UNSUPPORTED_JSON,
+    /** An encrypted JSON account file opened, or an export asked for, without a password. */
+    PASSWORD_REQUIRED
 }
