@@ -35,6 +35,7 @@ final class ErrorMessages {
         SIGNER.put(SignerError.INVALID_HEX, "malformed hex (expected 0x and an even number of hex digits)");
         SIGNER.put(SignerError.INVALID_KEY, "a key or signature of the wrong length or form");
         SIGNER.put(SignerError.WRONG_PASSWORD, "the password does not open this JSON account file");
+        SIGNER.put(SignerError.PASSWORD_REQUIRED, "a non-empty password is required");
         SIGNER.put(SignerError.INVALID_JSON, "the JSON account file is malformed");
         SIGNER.put(SignerError.UNSUPPORTED_JSON, "the JSON account file uses a format or parameters not supported");
 

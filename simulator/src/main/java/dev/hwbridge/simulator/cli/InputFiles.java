@@ -29,37 +29,41 @@ final class InputFiles {
     private InputFiles() {
     }
 
-    /** The whole file as text; the raw bytes are zeroed before returning. */
-    static String readUtf8(Path file, String option, int maxBytes) {
-        byte[] bytes = readBounded(file, option, maxBytes);
+    /**
+     * The whole file as text; the raw bytes are zeroed before returning.
+     *
+     * @param what how errors name the file, e.g. "the file of --uri-file"
+     */
+    static String readUtf8(Path file, String what, int maxBytes) {
+        byte[] bytes = readBounded(file, what, maxBytes);
         try {
-            return decodeUtf8(bytes, option);
+            return decodeUtf8(bytes, what);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
     }
 
-    private static byte[] readBounded(Path file, String option, int maxBytes) {
+    private static byte[] readBounded(Path file, String what, int maxBytes) {
         if (Files.isDirectory(file)) {
-            throw new CliInputException("the file of " + option + " is a directory");
+            throw new CliInputException(what + " is a directory");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
                 Arrays.fill(bytes, (byte) 0);
-                throw new CliInputException("the file of " + option + " is larger than " + maxBytes + " bytes");
+                throw new CliInputException(what + " is larger than " + maxBytes + " bytes");
             }
             return bytes;
         } catch (NoSuchFileException e) {
-            throw new CliInputException("the file of " + option + " does not exist", e);
+            throw new CliInputException(what + " does not exist", e);
         } catch (AccessDeniedException e) {
-            throw new CliInputException("the file of " + option + " cannot be read (permission denied)", e);
+            throw new CliInputException(what + " cannot be read (permission denied)", e);
         } catch (IOException e) {
-            throw new CliInputException("the file of " + option + " cannot be read", e);
+            throw new CliInputException(what + " cannot be read", e);
         }
     }
 
-    private static String decodeUtf8(byte[] bytes, String option) {
+    private static String decodeUtf8(byte[] bytes, String what) {
         CharBuffer chars = null;
         try {
             chars = StandardCharsets.UTF_8.newDecoder()
@@ -70,7 +74,7 @@ final class InputFiles {
             // An editor's byte-order mark is not part of the first line.
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new CliInputException("the file of " + option + " is not UTF-8 text", e);
+            throw new CliInputException(what + " is not UTF-8 text", e);
         } finally {
             if (chars != null && chars.hasArray()) {
                 Arrays.fill(chars.array(), '\0');

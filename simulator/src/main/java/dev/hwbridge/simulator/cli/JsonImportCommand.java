@@ -41,18 +41,16 @@ final class JsonImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SecretRedactor redactor = root.redactor();
-        String json = InputFiles.readUtf8(file, FILE_LABEL, InputFiles.MAX_JSON_FILE_BYTES);
+        String json = InputFiles.readUtf8(file, "the JSON account file", InputFiles.MAX_JSON_FILE_BYTES);
         String password = PasswordFile.read(passwordFile, redactor);
         byte[] passwordBytes = JsonKeystore.passwordBytes(password);
-        DecryptedAccount account;
-        try {
-            account = JsonKeystore.decrypt(json, passwordBytes);
+        String line;
+        try (DecryptedAccount account = JsonKeystore.decrypt(json, passwordBytes)) {
+            line = AccountLine.of(account.scheme(), ImportedKey.publicKey(account), network).toJson();
         } finally {
             Arrays.fill(passwordBytes, (byte) 0);
         }
-        byte[] secret = account.secret();
-        Arrays.fill(secret, (byte) 0);
-        Output.line(spec, AccountLine.of(account.scheme(), account.publicKey(), network).toJson());
+        Output.line(spec, line);
         return ExitCodes.OK;
     }
 }

@@ -15,7 +15,7 @@ final class PasswordFile {
     }
 
     static String read(Path file, SecretRedactor redactor) {
-        String text = InputFiles.readUtf8(file, OPTION, InputFiles.MAX_PASSWORD_FILE_BYTES);
+        String text = InputFiles.readUtf8(file, "the file of " + OPTION, InputFiles.MAX_PASSWORD_FILE_BYTES);
         String password = stripOneLineBreak(text);
         redactor.remember(password);
         return password;

@@ -1,7 +1,9 @@
 package dev.hwbridge.simulator.cli;
 
-import java.io.FileOutputStream;
+import dev.hwbridge.protocol.account.KeyScheme;
+import dev.hwbridge.protocol.account.Ss58Prefix;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import dev.hwbridge.protocol.account.KeyScheme;
-import dev.hwbridge.protocol.account.Ss58Prefix;
 
 /**
  * The simulator's command line, in the spirit of Substrate's {@code subkey}: inspect secret URIs,

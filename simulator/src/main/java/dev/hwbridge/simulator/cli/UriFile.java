@@ -17,16 +17,16 @@ final class UriFile {
     }
 
     static List<String> read(Path file, SecretRedactor redactor) {
-        String text = InputFiles.readUtf8(file, OPTION, InputFiles.MAX_URI_FILE_BYTES);
+        String text = InputFiles.readUtf8(file, "the file of " + OPTION, InputFiles.MAX_URI_FILE_BYTES);
         redactor.remember(text);
         List<String> lines = splitLines(text);
         if (lines.isEmpty()) {
-            throw new CliInputException("the file of " + OPTION + " holds no secret URI");
+            throw new CliInputException("the file of " + OPTION + " contains no secret URI");
         }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 throw new CliInputException("line " + (i + 1) + " of the file of " + OPTION
-                        + " is blank (each line holds one secret URI)");
+                        + " is blank (each line must be one secret URI)");
             }
             redactor.remember(lines.get(i));
         }
@@ -37,7 +37,7 @@ final class UriFile {
     static String readSingle(Path file, SecretRedactor redactor) {
         List<String> lines = read(file, redactor);
         if (lines.size() != 1) {
-            throw new CliInputException("the file of " + OPTION + " must hold exactly one secret URI, not "
+            throw new CliInputException("the file of " + OPTION + " must contain exactly one secret URI, found "
                     + lines.size());
         }
         return lines.get(0);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.protocol.account.Hex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +86,24 @@ class JsonCommandsTest {
 
         assertThat(file.get("address").asText()).isEqualTo(Vectors.ROOT.at("/mnemonics/0/derivations/2/sr25519/addresses/0")
                 .asText());
+    }
+
+    @Test
+    void fileWhosePublicKeyIsNotItsSecretsIsRefused() throws IOException {
+        // An unencrypted polkadot-js file with Alice's public key (and address) next to another secret.
+        JsonNode vector = Vectors.ROOT.at("/jsonExports/sr25519/toJsonUnencrypted");
+        byte[] body = Base64.getDecoder().decode(vector.get("encoded").asText());
+        byte[] alice = Hex.fromHex(Vectors.ROOT.at("/ss58/publicKey").asText());
+        System.arraycopy(alice, 0, body, body.length - alice.length, alice.length);
+        ObjectNode forged = vector.deepCopy();
+        forged.put("encoded", Base64.getEncoder().encodeToString(body));
+        forged.put("address", Vectors.ROOT.at("/ss58/examples/4/address").asText());
+        Path emptyPassword = write("");
+
+        CliRun run = CliRun.of("json-import", "--password-file", emptyPassword.toString(), write(forged.toString()).toString())
+                .isBadInputWithout();
+
+        assertThat(run.err()).contains("does not belong");
     }
 
     @Test
