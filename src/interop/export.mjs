@@ -1,7 +1,7 @@
-// Makes JSON v3 account files with polkadot-js (pair.toJson(password)) for hwbridge to import,
-// and reports the account polkadot-js derives from the same secret URI.
-// Case: {"scheme", "uri", "password", "name"?}
-// Result: {"json": {…the file…}, "address" (SS58, prefix 42), "publicKey": 0x…}
+// Reports the account polkadot-js derives from a secret URI and, when a password is given, makes
+// its JSON v3 account file (pair.toJson(password)) for hwbridge to import.
+// Case: {"scheme", "uri", "password"?, "name"?}
+// Result: {"json": {…the file…} or null without a password, "address" (SS58, prefix 42), "publicKey": 0x…}
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { runCases } from './cases.mjs';
@@ -10,7 +10,8 @@ await runCases(async ({ scheme, uri, password, name }) => {
   const keyring = new Keyring({ ss58Format: 42, type: scheme });
   const pair = keyring.addFromUri(uri, name === undefined ? {} : { name }, scheme);
   return {
-    json: pair.toJson(password),
+    // toJson() without a password would write the secret unencrypted; that is not what we test
+    json: password === undefined ? null : pair.toJson(password),
     address: pair.address,
     publicKey: u8aToHex(pair.publicKey)
   };

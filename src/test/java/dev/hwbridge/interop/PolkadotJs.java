@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,7 +62,9 @@ final class PolkadotJs {
                     .as("polkadot-js %s case %d failed: %s", script, i, results.get(i).path("error").asText())
                     .isFalse();
         }
-        return List.copyOf(toList(results));
+        List<JsonNode> list = new ArrayList<>();
+        results.forEach(list::add);
+        return list;
     }
 
     private Path writeCases(String script, ArrayNode cases) {
@@ -82,11 +85,5 @@ final class PolkadotJs {
         } catch (JsonProcessingException e) {
             throw new AssertionError(script + " printed something that is not JSON: " + stdout, e);
         }
-    }
-
-    private static List<JsonNode> toList(JsonNode array) {
-        java.util.ArrayList<JsonNode> list = new java.util.ArrayList<>();
-        array.forEach(list::add);
-        return list;
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ({@code java -jar simulator.jar}) and node with @polkadot/keyring and @polkadot/util-crypto 14.0.3
  * from {@code src/interop}. Fixed URIs plus random ones each run; the seed is in every failure message.
  */
-@DisabledIfSystemProperty(named = "interop.skip", matches = "true")
+@DisabledIfSystemProperty(named = "hwbridge.interop.skip", matches = "true")
 class PolkadotJsInteropTest {
 
     private static final long SEED = new SecureRandom().nextLong();
@@ -49,12 +49,10 @@ class PolkadotJsInteropTest {
     void signaturesWeMakeVerifyInPolkadotJsAndFailForAnotherMessage(KeyScheme scheme) {
         List<String> uris = accounts.uris(scheme);
         Path uriFile = write("uris", String.join("\n", uris) + "\n");
-        List<String> publicKeys = simulator.lines("inspect", "--scheme", scheme.id(), "--uri-file", uriFile.toString())
-                .stream().map(line -> json(line).get("publicKey").asText()).toList();
+        List<String> publicKeys = inspect(scheme, uris).stream().map(line -> json(line).get("publicKey").asText()).toList();
         byte[] message = accounts.message();
         List<String> signatures = simulator.lines("sign", "--scheme", scheme.id(), "--uri-file", uriFile.toString(),
                 "--message-hex", Hex.toHex(message));
-        assertThat(publicKeys).hasSameSizeAs(uris);
         assertThat(signatures).hasSameSizeAs(uris);
 
         byte[] otherMessage = message.length == 0 ? new byte[] {1} : flipFirstBit(message);
@@ -82,72 +80,81 @@ class PolkadotJsInteropTest {
     void jsonFilesWeExportOpenInPolkadotJsAsTheSameAccount(KeyScheme scheme) {
         List<String> uris = accounts.fewUris(scheme);
         List<String> passwords = List.of(accounts.password(), "0xc0ffee");
+        List<String> inspected = inspect(scheme, uris);
         ArrayNode cases = PolkadotJs.JSON.createArrayNode();
-        List<JsonNode> ours = new java.util.ArrayList<>();
         for (int i = 0; i < uris.size(); i++) {
             Path uriFile = write("uri", uris.get(i) + "\n");
             Path passwordFile = write("password", passwords.get(i) + "\n");
-            ours.add(json(simulator.lines("inspect", "--scheme", scheme.id(), "--uri-file", uriFile.toString()).get(0)));
             String exported = String.join("\n", simulator.lines("json-export", "--scheme", scheme.id(),
                     "--uri-file", uriFile.toString(), "--password-file", passwordFile.toString(), "--name", "interop " + i));
-            ObjectNode decryptCase = cases.addObject();
-            decryptCase.set("json", json(exported));
-            decryptCase.put("password", passwords.get(i));
+            cases.addObject().put("password", passwords.get(i)).set("json", json(exported));
         }
         List<JsonNode> results = polkadotJs.run("decrypt.mjs", cases);
 
         for (int i = 0; i < uris.size(); i++) {
             JsonNode opened = results.get(i);
+            JsonNode ours = json(inspected.get(i));
             String which = scheme + " URI #" + i + " (seed " + SEED + ")";
             assertThat(opened.get("type").asText()).as("type, %s", which).isEqualTo(scheme.id());
             assertThat(opened.get("isLocked").asBoolean()).as("locked after decodePkcs8, %s", which).isFalse();
             assertThat(opened.get("address").asText()).as("address, %s", which)
-                    .isEqualTo(ours.get(i).get("ss58Address").asText());
+                    .isEqualTo(ours.get("ss58Address").asText());
             assertThat(opened.get("publicKey").asText()).as("public key, %s", which)
-                    .isEqualTo(ours.get(i).get("publicKey").asText());
+                    .isEqualTo(ours.get("publicKey").asText());
             assertThat(opened.get("signs").asBoolean()).as("the decrypted secret signs for its key, %s", which).isTrue();
         }
     }
 
     @ParameterizedTest
     @EnumSource(KeyScheme.class)
-    void jsonFilesPolkadotJsExportsImportWithOursAsTheSameAccount(KeyScheme scheme) {
+    void accountsAndJsonFilesOfPolkadotJsAreOursToo(KeyScheme scheme) {
         List<String> uris = accounts.uris(scheme);
+        // Files for two URIs only: each costs a scrypt N=2^17 on both sides.
+        int fixedWithPassword = 1;
+        int lastRandom = uris.size() - 1;
+        String[] passwords = new String[uris.size()];
+        passwords[fixedWithPassword] = "0xc0ffee";
+        passwords[lastRandom] = accounts.password();
         ArrayNode cases = PolkadotJs.JSON.createArrayNode();
-        List<String> passwords = new java.util.ArrayList<>();
         for (int i = 0; i < uris.size(); i++) {
-            passwords.add(i == 1 ? "0xc0ffee" : accounts.password());
-            cases.addObject().put("scheme", scheme.id()).put("uri", uris.get(i)).put("password", passwords.get(i));
+            ObjectNode exportCase = cases.addObject().put("scheme", scheme.id()).put("uri", uris.get(i));
+            if (passwords[i] != null) {
+                exportCase.put("password", passwords[i]);
+            }
         }
-        List<JsonNode> exported = polkadotJs.run("export.mjs", cases);
+        List<JsonNode> theirs = polkadotJs.run("export.mjs", cases);
 
-        // The same URIs through our inspect: our derivation must give polkadot-js's accounts.
-        Path uriFile = write("uris", String.join("\n", uris) + "\n");
-        List<String> inspected = simulator.lines("inspect", "--scheme", scheme.id(), "--uri-file", uriFile.toString());
+        // Our inspect of the same URIs gives polkadot-js's accounts.
+        List<String> inspected = inspect(scheme, uris);
         for (int i = 0; i < uris.size(); i++) {
             String which = scheme + " URI #" + i + " (seed " + SEED + ")";
-            JsonNode theirs = exported.get(i);
             assertThat(json(inspected.get(i)).get("ss58Address").asText()).as("inspect address, %s", which)
-                    .isEqualTo(theirs.get("address").asText());
+                    .isEqualTo(theirs.get(i).get("address").asText());
             assertThat(json(inspected.get(i)).get("publicKey").asText()).as("inspect public key, %s", which)
-                    .isEqualTo(theirs.get("publicKey").asText());
+                    .isEqualTo(theirs.get(i).get("publicKey").asText());
         }
 
-        // Their files through our json-import; the slow part (scrypt), so two files per scheme.
-        for (int i : new int[] {1, uris.size() - 1}) {
+        // Their files open with our json-import as the same account.
+        for (int i : new int[] {fixedWithPassword, lastRandom}) {
             String which = scheme + " URI #" + i + " (seed " + SEED + ")";
-            JsonNode theirs = exported.get(i);
-            Path jsonFile = write("account", theirs.get("json").toString());
-            Path passwordFile = write("password", passwords.get(i) + "\n");
+            Path jsonFile = write("account", theirs.get(i).get("json").toString());
+            Path passwordFile = write("password", passwords[i] + "\n");
             JsonNode imported = json(simulator.lines("json-import", "--password-file", passwordFile.toString(),
                     jsonFile.toString()).get(0));
             assertThat(imported.get("scheme").asText()).as("scheme, %s", which).isEqualTo(scheme.id());
             assertThat(imported.get("network").asInt()).as("network, %s", which).isEqualTo(42);
             assertThat(imported.get("ss58Address").asText()).as("address, %s", which)
-                    .isEqualTo(theirs.get("address").asText());
+                    .isEqualTo(theirs.get(i).get("address").asText());
             assertThat(imported.get("publicKey").asText()).as("public key, %s", which)
-                    .isEqualTo(theirs.get("publicKey").asText());
+                    .isEqualTo(theirs.get(i).get("publicKey").asText());
         }
+    }
+
+    private static List<String> inspect(KeyScheme scheme, List<String> uris) {
+        Path uriFile = write("uris", String.join("\n", uris) + "\n");
+        List<String> lines = simulator.lines("inspect", "--scheme", scheme.id(), "--uri-file", uriFile.toString());
+        assertThat(lines).as("one inspect line per URI").hasSameSizeAs(uris);
+        return lines;
     }
 
     private static ObjectNode verifyCase(KeyScheme scheme, String publicKey, byte[] message, String signature) {
