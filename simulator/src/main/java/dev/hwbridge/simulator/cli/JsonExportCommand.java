@@ -7,6 +7,7 @@ import dev.hwbridge.simulator.keystore.JsonKeystore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class JsonExportCommand implements Callable<Integer> {
     }
 
     /** Failures of the URI itself are reported against line 1 of the file, like the other commands do. */
-    private static KeyPair wrapLine(java.util.function.Supplier<KeyPair> open) {
+    private static KeyPair wrapLine(Supplier<KeyPair> open) {
         try {
             return open.get();
         } catch (RuntimeException e) {
