@@ -2,6 +2,8 @@ package dev.hwbridge.daemon.transport;
 
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the native handle of one open device alive for as long as a native call uses it.
@@ -25,6 +27,8 @@ public final class NativeCallGuard {
     public interface NativeCall<T> {
         T run() throws TransportException;
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(NativeCallGuard.class);
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final String name;
@@ -78,6 +82,22 @@ public final class NativeCallGuard {
             return true;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Closes as {@link #close} does, but a {@code release} that throws still counts as done: the
+     * handle is as released as it will ever be. The failure is logged rather than thrown, since a
+     * channel's close must not fail.
+     *
+     * @return whether this call ran {@code release}, successfully or not
+     */
+    public boolean closeQuietly(Runnable release) {
+        try {
+            return close(release);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("{}: closing failed in the native library", name, e);
+            return true;
         }
     }
 

@@ -31,6 +31,22 @@ public final class HotPlugRecorder implements BusListener {
         events.add(new Event(false, device));
     }
 
+    /** A listener that records into this recorder but then throws on every attach, as a buggy listener would. */
+    public BusListener throwingAfterEachAttach() {
+        return new BusListener() {
+            @Override
+            public void attached(DeviceDescriptor device) {
+                HotPlugRecorder.this.attached(device);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void detached(DeviceDescriptor device) {
+                HotPlugRecorder.this.detached(device);
+            }
+        };
+    }
+
     /** Waits for the next event and checks it is an attach; returns its device. */
     public DeviceDescriptor assertAttached() throws InterruptedException {
         Event event = next();

@@ -73,6 +73,19 @@ class NativeCallGuardTest {
     }
 
     @Test
+    void aReleaseThatThrowsStillCountsAsDoneWhenClosingQuietly() {
+        AtomicInteger releases = new AtomicInteger();
+
+        assertThat(guard.closeQuietly(() -> {
+            releases.incrementAndGet();
+            throw new IllegalStateException("native close failed");
+        })).isTrue();
+        assertThat(guard.closeQuietly(releases::incrementAndGet)).isFalse();
+        assertThat(releases).hasValue(1);
+        assertThat(guard.isClosed()).isTrue();
+    }
+
+    @Test
     void closeWaitsForARunningCallBeforeReleasing() throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch finishCall = new CountDownLatch(1);

@@ -24,28 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeviceClientCallTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private final ScriptedDevice device = ScriptedDevice.start();
-    private DeviceClient client;
-
-    @BeforeEach
-    void open() throws Exception {
-        client = DeviceClient.open(device.hostPort(), WAIT);
-        assertThat(device.takeFrame(WAIT).command()).isEqualTo(FrameCommand.INIT);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        device.close();
-    }
+class DeviceClientCallTest extends ConnectedClientFixture {
 
     @Test
     void interimRepliesAreHandedOverInOrderAndTheFinalOneIsReturned() throws Exception {

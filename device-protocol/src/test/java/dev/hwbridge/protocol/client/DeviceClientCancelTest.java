@@ -11,29 +11,11 @@ import dev.hwbridge.protocol.message.ButtonRequest;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeviceClientCancelTest {
+class DeviceClientCancelTest extends ConnectedClientFixture {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Response SIGN_PROMPT = Responses.buttonRequest(ButtonRequest.Kind.SIGN, "Sign transaction");
-
-    private final ScriptedDevice device = ScriptedDevice.start();
-    private DeviceClient client;
-
-    @BeforeEach
-    void open() throws Exception {
-        client = DeviceClient.open(device.hostPort(), WAIT);
-        assertThat(device.takeFrame(WAIT).command()).isEqualTo(FrameCommand.INIT);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        device.close();
-    }
 
     @Test
     void cancelFromAnotherThreadEndsTheCallOnceTheDeviceConfirms() throws Exception {

@@ -4,33 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hwbridge.protocol.client.DeviceClientException.Code;
-import dev.hwbridge.protocol.framing.FrameCommand;
 import dev.hwbridge.protocol.framing.HidFraming;
 import dev.hwbridge.protocol.message.ButtonRequest;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeviceClientFaultTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private final ScriptedDevice device = ScriptedDevice.start();
-    private DeviceClient client;
-
-    @BeforeEach
-    void open() throws Exception {
-        client = DeviceClient.open(device.hostPort(), WAIT);
-        assertThat(device.takeFrame(WAIT).command()).isEqualTo(FrameCommand.INIT);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        device.close();
-    }
+class DeviceClientFaultTest extends ConnectedClientFixture {
 
     @Test
     void deviceUnpluggedInTheMiddleOfAReplyIsGoneForThisAndEveryLaterCall() throws Exception {

@@ -1,6 +1,5 @@
 package dev.hwbridge.simulator.cli;
 
-import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.protocol.account.Ss58Prefix;
 import dev.hwbridge.simulator.keys.KeyPair;
 import dev.hwbridge.simulator.keystore.JsonKeystore;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -26,8 +26,8 @@ final class JsonExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--scheme", required = true, paramLabel = "<scheme>", description = "sr25519, ed25519 or ecdsa")
-    private KeyScheme scheme;
+    @Mixin
+    private SchemeOption scheme;
 
     @Option(names = "--uri-file", required = true, paramLabel = "<file>",
             description = "a file with exactly one secret URI")
@@ -55,10 +55,10 @@ final class JsonExportCommand implements Callable<Integer> {
         }
         byte[] passwordBytes = JsonKeystore.passwordBytes(password);
         String json;
-        try (KeyPair pair = wrapLine(() -> UriKeys.pair(scheme, uri, null))) {
+        try (KeyPair pair = wrapLine(() -> UriKeys.pair(scheme.get(), uri, null))) {
             byte[] secret = pair.pkcs8Secret();
             try {
-                json = JsonKeystore.export(scheme, secret, pair.publicKey(), passwordBytes, name, network);
+                json = JsonKeystore.export(scheme.get(), secret, pair.publicKey(), passwordBytes, name, network);
             } finally {
                 Arrays.fill(secret, (byte) 0);
             }

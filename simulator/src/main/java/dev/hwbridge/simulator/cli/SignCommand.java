@@ -1,11 +1,11 @@
 package dev.hwbridge.simulator.cli;
 
 import dev.hwbridge.protocol.account.Hex;
-import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.keys.KeyPair;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -27,22 +27,22 @@ final class SignCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--scheme", required = true, paramLabel = "<scheme>", description = "sr25519, ed25519 or ecdsa")
-    private KeyScheme scheme;
+    @Mixin
+    private SchemeOption scheme;
 
     @Option(names = "--uri-file", required = true, paramLabel = "<file>",
             description = "a file with one secret URI per line")
     private Path uriFile;
 
-    @Option(names = "--message-hex", required = true, paramLabel = "<0x…>", description = "the message bytes")
-    private String messageHex;
+    @Mixin
+    private MessageOption message;
 
     @Override
     public Integer call() {
-        byte[] message = HexArgument.parse(messageHex, "--message-hex");
+        byte[] bytes = message.bytes();
         Output.lines(spec, SecretUris.mapEach(uriFile, root.redactor(), uri -> {
-            try (KeyPair pair = UriKeys.pair(scheme, uri, null)) {
-                return Hex.toHex(pair.sign(message));
+            try (KeyPair pair = UriKeys.pair(scheme.get(), uri, null)) {
+                return Hex.toHex(pair.sign(bytes));
             }
         }));
         return ExitCodes.OK;

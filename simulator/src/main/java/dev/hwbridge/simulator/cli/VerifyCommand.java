@@ -1,9 +1,9 @@
 package dev.hwbridge.simulator.cli;
 
-import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.keys.Signatures;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,15 +21,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--scheme", required = true, paramLabel = "<scheme>", description = "sr25519, ed25519 or ecdsa")
-    private KeyScheme scheme;
+    @Mixin
+    private SchemeOption scheme;
 
     @Option(names = "--public", required = true, paramLabel = "<0x…>",
             description = "the public key (33 bytes for ecdsa, else 32)")
     private String publicHex;
 
-    @Option(names = "--message-hex", required = true, paramLabel = "<0x…>", description = "the message bytes")
-    private String messageHex;
+    @Mixin
+    private MessageOption message;
 
     @Option(names = "--signature", required = true, paramLabel = "<0x…>", description = "the signature")
     private String signatureHex;
@@ -37,9 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] publicKey = HexArgument.parse(publicHex, "--public");
-        byte[] message = HexArgument.parse(messageHex, "--message-hex");
+        byte[] messageBytes = message.bytes();
         byte[] signature = HexArgument.parse(signatureHex, "--signature");
-        boolean valid = Signatures.verify(scheme, publicKey, message, signature);
+        boolean valid = Signatures.verify(scheme.get(), publicKey, messageBytes, signature);
         Output.line(spec, valid ? "valid" : "invalid");
         return valid ? ExitCodes.OK : ExitCodes.INVALID_SIGNATURE;
     }

@@ -3,34 +3,21 @@ package dev.hwbridge.simulator.keys;
 import dev.hwbridge.protocol.account.Blake2b;
 import dev.hwbridge.protocol.account.Junction;
 import dev.hwbridge.protocol.account.KeyScheme;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Objects;
 
 /**
  * An "ecdsa" (secp256k1) key pair as polkadot-js makes it: the 32-byte seed is the private key,
  * hard derivation only, signatures over blake2b-256 of the message. Thread-safe; {@link #close()}
  * zeroes the private key.
  */
-public final class EcdsaKeys implements KeyPair {
+public final class EcdsaKeys extends HardDerivedKeyPair {
 
     public static final int SECRET_LENGTH = Secp256k1.SECRET_LENGTH;
     public static final int PUBLIC_KEY_LENGTH = Secp256k1.PUBLIC_KEY_LENGTH;
     public static final int SIGNATURE_LENGTH = Secp256k1.SIGNATURE_LENGTH;
 
-    private final byte[] secret;
-    private final byte[] publicKey;
-    private boolean closed;
-
     /** Takes ownership of {@code secret}, and wipes it if it is refused. */
     private EcdsaKeys(byte[] secret) {
-        this.secret = secret;
-        try {
-            this.publicKey = Secp256k1.publicKey(secret);
-        } catch (RuntimeException refused) {
-            Arrays.fill(secret, (byte) 0);
-            throw refused;
-        }
+        super(KeyScheme.ECDSA, HardDerivation.SECP256K1_PREFIX, secret, Secp256k1::publicKey);
     }
 
     /**
@@ -44,60 +31,25 @@ public final class EcdsaKeys implements KeyPair {
         return new EcdsaKeys(seed32.clone());
     }
 
+    /** {@code child = blake2b-256(0x34 ‖ "Secp256k1HDKD" ‖ private key ‖ chain code)}; hard junctions only. */
     @Override
-    public KeyScheme scheme() {
-        return KeyScheme.ECDSA;
-    }
-
-    /** The 33-byte compressed point. */
-    @Override
-    public byte[] publicKey() {
-        return publicKey.clone();
+    public EcdsaKeys derive(Junction junction) {
+        return new EcdsaKeys(childSecret(junction));
     }
 
     /** 65 bytes r ‖ s ‖ recovery id over blake2b-256(message): RFC 6979, low s. */
     @Override
-    public synchronized byte[] sign(byte[] message) {
-        Objects.requireNonNull(message, "message");
-        ensureOpen();
+    byte[] signWith(byte[] secret, byte[] publicKey, byte[] message) {
         return Secp256k1.sign(secret, publicKey, Blake2b.hash256(message));
     }
 
-    /** {@code child = blake2b-256(0x34 ‖ "Secp256k1HDKD" ‖ private key ‖ chain code)}; hard junctions only. */
+    /** The 32-byte private key. */
     @Override
-    public synchronized EcdsaKeys derive(Junction junction) {
-        Objects.requireNonNull(junction, "junction");
-        HardDerivation.requireHard(KeyScheme.ECDSA, junction);
-        ensureOpen();
-        return new EcdsaKeys(HardDerivation.childSecret(HardDerivation.SECP256K1_PREFIX, secret, junction));
-    }
-
-    /** The 32-byte private key, a fresh copy the caller must zero. */
-    @Override
-    public synchronized byte[] pkcs8Secret() {
-        ensureOpen();
+    byte[] pkcs8SecretOf(byte[] secret, byte[] publicKey) {
         return secret.clone();
-    }
-
-    @Override
-    public synchronized void close() {
-        Arrays.fill(secret, (byte) 0);
-        closed = true;
-    }
-
-    /** Shows the public key only. */
-    @Override
-    public String toString() {
-        return "EcdsaKeys[publicKey=0x" + HexFormat.of().formatHex(publicKey) + "]";
     }
 
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         return Secp256k1.verify(publicKey, Blake2b.hash256(message), signature);
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the ecdsa key pair is closed");
-        }
     }
 }

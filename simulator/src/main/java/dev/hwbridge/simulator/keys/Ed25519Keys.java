@@ -6,8 +6,6 @@ import dev.hwbridge.simulator.error.SignerError;
 import dev.hwbridge.simulator.error.SignerException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Objects;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -17,7 +15,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * <p>We call BouncyCastle's low-level {@link Ed25519} functions on our own seed array rather than
  * {@code Ed25519PrivateKeyParameters}, whose private copy of the seed could never be zeroed.
  */
-public final class Ed25519Keys implements KeyPair {
+public final class Ed25519Keys extends HardDerivedKeyPair {
 
     public static final int SEED_LENGTH = Ed25519.SECRET_KEY_SIZE;
     public static final int PUBLIC_KEY_LENGTH = Ed25519.PUBLIC_KEY_SIZE;
@@ -25,15 +23,9 @@ public final class Ed25519Keys implements KeyPair {
     /** The polkadot-js secret: seed ‖ public key. */
     public static final int PKCS8_SECRET_LENGTH = SEED_LENGTH + PUBLIC_KEY_LENGTH;
 
-    private final byte[] seed;
-    private final byte[] publicKey;
-    private boolean closed;
-
     /** Takes ownership of {@code seed}. */
     private Ed25519Keys(byte[] seed) {
-        this.seed = seed;
-        this.publicKey = new byte[PUBLIC_KEY_LENGTH];
-        Ed25519.generatePublicKey(seed, 0, publicKey, 0);
+        super(KeyScheme.ED25519, HardDerivation.ED25519_PREFIX, seed, Ed25519Keys::publicKeyOf);
     }
 
     /** The pair for a 32-byte seed (copied; the caller still owns and zeroes its array). */
@@ -52,7 +44,7 @@ public final class Ed25519Keys implements KeyPair {
                     + (secret == null ? "none" : String.valueOf(secret.length)));
         }
         Ed25519Keys keys = new Ed25519Keys(Arrays.copyOf(secret, SEED_LENGTH));
-        if (secret.length == PKCS8_SECRET_LENGTH && !MessageDigest.isEqual(keys.publicKey,
+        if (secret.length == PKCS8_SECRET_LENGTH && !MessageDigest.isEqual(keys.publicKey(),
                 Arrays.copyOfRange(secret, SEED_LENGTH, PKCS8_SECRET_LENGTH))) {
             keys.close();
             throw new SignerException(SignerError.INVALID_KEY,
@@ -61,54 +53,26 @@ public final class Ed25519Keys implements KeyPair {
         return keys;
     }
 
+    /** {@code child seed = blake2b-256(0x2c ‖ "Ed25519HDKD" ‖ seed ‖ chain code)}; hard junctions only. */
     @Override
-    public KeyScheme scheme() {
-        return KeyScheme.ED25519;
-    }
-
-    @Override
-    public byte[] publicKey() {
-        return publicKey.clone();
+    public Ed25519Keys derive(Junction junction) {
+        return new Ed25519Keys(childSecret(junction));
     }
 
     /** RFC 8032 ed25519 over the message itself (deterministic, 64 bytes). */
     @Override
-    public synchronized byte[] sign(byte[] message) {
-        Objects.requireNonNull(message, "message");
-        ensureOpen();
+    byte[] signWith(byte[] seed, byte[] publicKey, byte[] message) {
         byte[] signature = new byte[SIGNATURE_LENGTH];
         Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
         return signature;
     }
 
-    /** {@code child seed = blake2b-256(0x2c ‖ "Ed25519HDKD" ‖ seed ‖ chain code)}; hard junctions only. */
+    /** seed ‖ public key, 64 bytes. */
     @Override
-    public synchronized Ed25519Keys derive(Junction junction) {
-        Objects.requireNonNull(junction, "junction");
-        HardDerivation.requireHard(KeyScheme.ED25519, junction);
-        ensureOpen();
-        return new Ed25519Keys(HardDerivation.childSecret(HardDerivation.ED25519_PREFIX, seed, junction));
-    }
-
-    /** seed ‖ public key, 64 bytes, a fresh copy the caller must zero. */
-    @Override
-    public synchronized byte[] pkcs8Secret() {
-        ensureOpen();
+    byte[] pkcs8SecretOf(byte[] seed, byte[] publicKey) {
         byte[] secret = Arrays.copyOf(seed, PKCS8_SECRET_LENGTH);
         System.arraycopy(publicKey, 0, secret, SEED_LENGTH, PUBLIC_KEY_LENGTH);
         return secret;
-    }
-
-    @Override
-    public synchronized void close() {
-        Arrays.fill(seed, (byte) 0);
-        closed = true;
-    }
-
-    /** Shows the public key only. */
-    @Override
-    public String toString() {
-        return "Ed25519Keys[publicKey=0x" + HexFormat.of().formatHex(publicKey) + "]";
     }
 
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
@@ -116,9 +80,9 @@ public final class Ed25519Keys implements KeyPair {
                 && Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the ed25519 key pair is closed");
-        }
+    private static byte[] publicKeyOf(byte[] seed) {
+        byte[] publicKey = new byte[PUBLIC_KEY_LENGTH];
+        Ed25519.generatePublicKey(seed, 0, publicKey, 0);
+        return publicKey;
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EncryptedFileStateStoreTest {
+class EncryptedFileStateStoreTest extends StateStoreContract {
 
     /** Cheap Argon2 so the suite stays fast; one test uses the real default. */
     static final KdfParams FAST = new KdfParams(64, 1, 1);
@@ -36,6 +36,11 @@ class EncryptedFileStateStoreTest {
         }
     }
 
+    @Override
+    StateStore newStore() {
+        return open();
+    }
+
     private EncryptedFileStateStore open() {
         store = new EncryptedFileStateStore(dir, FAST, new SecureRandom());
         return store;
@@ -50,13 +55,8 @@ class EncryptedFileStateStoreTest {
     @Test
     void aSavedStateLoadsBackWithTheDefaultKdf() {
         store = new EncryptedFileStateStore(dir);
-        assertThat(store.exists()).isFalse();
-        assertThat(store.load(PIN)).isEmpty();
 
-        store.save(STATE, PIN);
-
-        assertThat(store.exists()).isTrue();
-        assertThat(store.load(PIN)).hasValueSatisfying(state -> assertThat(state).isEqualTo(STATE));
+        assertSavedStateLoadsBack(store, STATE, PIN);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hwbridge.daemon.transport.hid;
 
+import dev.hwbridge.daemon.transport.AttachmentTracker;
+import dev.hwbridge.daemon.transport.BusEventThread;
 import dev.hwbridge.daemon.transport.BusListener;
 import dev.hwbridge.daemon.transport.DeviceBus;
 import dev.hwbridge.daemon.transport.DeviceChannel;
@@ -9,15 +11,11 @@ import dev.hwbridge.daemon.transport.DevicePaths;
 import dev.hwbridge.daemon.transport.NativeCallGuard;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.hid4java.HidDevice;
 import org.hid4java.HidServices;
@@ -53,16 +51,12 @@ public final class HidBus implements DeviceBus {
     private final HidServices services;
     private final DeviceFilter filter;
     private final HidServicesListener hint = new ChangeHint();
-    private final ExecutorService events = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hwbridge-hid-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BusEventThread events = new BusEventThread(NAME, LOG);
     /** The devices of the last enumeration, by path; open() looks paths up here. */
     private final Map<String, HidDevice> devices = new ConcurrentHashMap<>();
     private final Map<String, HidChannel> channels = new ConcurrentHashMap<>();
     /** What the listener has been told is attached; touched only on the event thread. */
-    private final Map<String, DeviceDescriptor> reported = new LinkedHashMap<>();
+    private final AttachmentTracker reported = new AttachmentTracker("HID", LOG);
     private final Object lifecycle = new Object();
     private volatile BusListener listener;
     private boolean watching;
@@ -117,10 +111,7 @@ public final class HidBus implements DeviceBus {
     @Override
     public List<DeviceDescriptor> enumerate() throws TransportException {
         requireOpen();
-        Map<String, HidDevice> found = refresh();
-        List<DeviceDescriptor> result = new ArrayList<>(found.size());
-        found.forEach((path, device) -> result.add(describe(path, device)));
-        return List.copyOf(result);
+        return describe(refresh());
     }
 
     @Override
@@ -181,13 +172,13 @@ public final class HidBus implements DeviceBus {
             }
             listener = newListener;
             if (watching) {
-                submit(() -> reported.values().forEach(device -> deliver(newListener, device, true)));
+                events.submit(() -> reported.replay(newListener));
                 return;
             }
             watching = true;
             // Report the devices present now ourselves: hid4java's first scan would hint them too,
             // but not if it failed to start.
-            submit(this::reconcile);
+            events.submit(this::reconcile);
             try {
                 services.addHidServicesListener(hint);
                 services.start();
@@ -228,51 +219,7 @@ public final class HidBus implements DeviceBus {
             LOG.warn("HID rescan after a hot-plug event failed", e);
             return;
         }
-        BusListener target = listener;
-        for (var it = reported.entrySet().iterator(); it.hasNext(); ) {
-            var entry = it.next();
-            if (!now.containsKey(entry.getKey())) {
-                it.remove();
-                LOG.info("HID device detached: {}", summary(entry.getValue()));
-                deliver(target, entry.getValue(), false);
-            }
-        }
-        now.forEach((path, device) -> {
-            if (!reported.containsKey(path)) {
-                DeviceDescriptor descriptor = describe(path, device);
-                reported.put(path, descriptor);
-                LOG.info("HID device attached: {}", summary(descriptor));
-                deliver(target, descriptor, true);
-            }
-        });
-    }
-
-    private static String summary(DeviceDescriptor device) {
-        return String.format("%s %04x:%04x \"%s\" serial \"%s\"", device.path(), device.vendorId(), device.productId(),
-                device.product(), device.serial());
-    }
-
-    private static void deliver(BusListener target, DeviceDescriptor device, boolean attached) {
-        if (target == null) {
-            return;
-        }
-        try {
-            if (attached) {
-                target.attached(device);
-            } else {
-                target.detached(device);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("a bus listener failed on {}", device.path(), e);
-        }
-    }
-
-    private void submit(Runnable task) {
-        try {
-            events.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("HID event dropped: the bus is closing", e);
-        }
+        reported.update(describe(now), listener);
     }
 
     /** Enumerates, remembers the result for {@link #open}, and returns it. */
@@ -316,6 +263,10 @@ public final class HidBus implements DeviceBus {
         return filter.matchesHid(device.getVendorId() & 0xFFFF, device.getProductId() & 0xFFFF, device.getUsagePage() & 0xFFFF);
     }
 
+    private static List<DeviceDescriptor> describe(Map<String, HidDevice> devices) {
+        return devices.entrySet().stream().map(found -> describe(found.getKey(), found.getValue())).toList();
+    }
+
     private static DeviceDescriptor describe(String path, HidDevice device) {
         int vendorId = device.getVendorId() & 0xFFFF;
         int productId = device.getProductId() & 0xFFFF;
@@ -337,12 +288,12 @@ public final class HidBus implements DeviceBus {
 
         @Override
         public void hidDeviceAttached(HidServicesEvent event) {
-            submit(HidBus.this::reconcile);
+            events.submit(HidBus.this::reconcile);
         }
 
         @Override
         public void hidDeviceDetached(HidServicesEvent event) {
-            submit(HidBus.this::reconcile);
+            events.submit(HidBus.this::reconcile);
         }
 
         @Override

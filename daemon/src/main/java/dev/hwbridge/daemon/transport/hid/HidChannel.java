@@ -1,8 +1,10 @@
 package dev.hwbridge.daemon.transport.hid;
 
+import dev.hwbridge.daemon.transport.Deadline;
 import dev.hwbridge.daemon.transport.DeviceChannel;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.daemon.transport.NativeCallGuard;
+import dev.hwbridge.daemon.transport.ReportChecks;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
 import java.time.Duration;
@@ -11,8 +13,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hid4java.HidDevice;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One open HID device: 64-byte reports through hid4java's {@link HidDevice}.
@@ -29,8 +29,6 @@ final class HidChannel implements DeviceChannel {
 
     /** Unnumbered reports: hidapi wants report id 0 in front and strips it before the device sees the data. */
     private static final byte NO_REPORT_ID = 0;
-
-    private static final Logger LOG = LoggerFactory.getLogger(HidChannel.class);
 
     private final HidDevice device;
     private final DeviceDescriptor descriptor;
@@ -58,7 +56,7 @@ final class HidChannel implements DeviceChannel {
 
     @Override
     public void write(byte[] report) throws TransportException {
-        checkReport(report);
+        ReportChecks.requireReportSize(report);
         // hid4java's write(data, length, reportId) builds [reportId, data...] and hands those 65 bytes
         // to hid_write; with report id 0 hidapi drops the first byte, so exactly our 64 bytes go out.
         // hidapi counts the report id byte in its result, so success is 65 (64 on some back ends).
@@ -70,18 +68,17 @@ final class HidChannel implements DeviceChannel {
             throw failure("write");
         }
         if (written < REPORT_SIZE) {
-            throw new TransportException(Code.IO, descriptor.path() + ": short write, " + written + " of " + REPORT_SIZE + " bytes");
+            throw ReportChecks.shortWrite(descriptor.path(), written);
         }
     }
 
     @Override
     public Optional<byte[]> read(Duration timeout) throws TransportException {
-        long deadline = System.nanoTime() + nanos(timeout);
+        Deadline deadline = Deadline.after(timeout);
         while (true) {
-            long remaining = deadline - System.nanoTime();
-            int sliceMillis = (int) Math.max(0, Math.min(READ_SLICE.toMillis(), Duration.ofNanos(remaining).toMillis()));
-            Optional<byte[]> report = readSlice(sliceMillis);
-            if (report.isPresent() || deadline - System.nanoTime() <= 0) {
+            // hidapi reads 0 as "poll", which is right once the deadline has come.
+            Optional<byte[]> report = readSlice((int) deadline.sliceMillis(READ_SLICE, 0));
+            if (report.isPresent() || deadline.passed()) {
                 return report;
             }
         }
@@ -100,20 +97,13 @@ final class HidChannel implements DeviceChannel {
         if (read < 0) {
             throw failure("read");
         }
-        if (read != REPORT_SIZE) {
-            throw new TransportException(Code.BAD_REPORT, descriptor.path() + ": the device sent a " + read + "-byte report, expected " + REPORT_SIZE);
-        }
+        ReportChecks.requireReceivedSize(descriptor.path(), read);
         return Optional.of(Arrays.copyOf(buffer, REPORT_SIZE));
     }
 
     @Override
     public void close() {
-        try {
-            if (guard.close(device::close)) {
-                onClose.accept(this);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("{}: closing the HID device failed", descriptor.path(), e);
+        if (guard.closeQuietly(device::close)) {
             onClose.accept(this);
         }
     }
@@ -133,23 +123,5 @@ final class HidChannel implements DeviceChannel {
             return new TransportException(Code.DEVICE_GONE, descriptor.path() + ": " + what + " failed, the device is gone (" + reason + ")");
         }
         return new TransportException(Code.IO, descriptor.path() + ": " + what + " failed (" + reason + ")");
-    }
-
-    static void checkReport(byte[] report) throws TransportException {
-        if (report == null || report.length != REPORT_SIZE) {
-            throw new TransportException(Code.BAD_REPORT, "a report must be exactly " + REPORT_SIZE + " bytes, was "
-                    + (report == null ? "null" : report.length));
-        }
-    }
-
-    private static long nanos(Duration timeout) {
-        if (timeout == null || timeout.isNegative()) {
-            return 0;
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
-        }
     }
 }

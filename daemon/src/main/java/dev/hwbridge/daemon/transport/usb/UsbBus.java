@@ -1,5 +1,7 @@
 package dev.hwbridge.daemon.transport.usb;
 
+import dev.hwbridge.daemon.transport.AttachmentTracker;
+import dev.hwbridge.daemon.transport.BusEventThread;
 import dev.hwbridge.daemon.transport.BusListener;
 import dev.hwbridge.daemon.transport.DeviceBus;
 import dev.hwbridge.daemon.transport.DeviceChannel;
@@ -10,15 +12,11 @@ import dev.hwbridge.daemon.transport.NativeCallGuard;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -64,15 +62,11 @@ public final class UsbBus implements DeviceBus {
     private final LibUsbApi api;
     private final DeviceFilter filter;
     private final Duration pollInterval;
-    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hwbridge-usb-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BusEventThread events = new BusEventThread(NAME, LOG);
     private final UsbDeviceScanner scanner;
     private final Map<String, UsbChannel> channels = new ConcurrentHashMap<>();
     /** What the listener has been told is attached; touched only on the event thread. */
-    private final Map<String, DeviceDescriptor> reported = new LinkedHashMap<>();
+    private final AttachmentTracker reported = new AttachmentTracker("USB", LOG);
     private final AtomicBoolean changed = new AtomicBoolean();
     /** System.nanoTime() of the last rescan; touched only on the event thread. */
     private long lastReconcile;
@@ -128,7 +122,7 @@ public final class UsbBus implements DeviceBus {
     @Override
     public List<DeviceDescriptor> enumerate() throws TransportException {
         requireOpen();
-        return scanner.scan().values().stream().map(UsbDeviceScanner.Entry::descriptor).toList();
+        return descriptors(scanner.scan());
     }
 
     @Override
@@ -203,16 +197,16 @@ public final class UsbBus implements DeviceBus {
             }
             listener = newListener;
             if (watching) {
-                submit(() -> reported.values().forEach(device -> deliver(newListener, device, true)));
+                events.submit(() -> reported.replay(newListener));
                 return;
             }
             watching = true;
             hotplugRegistered = registerHotplug();
             if (hotplugRegistered) {
-                submit(this::reconcile);
-                submit(this::handleEvents);
+                events.submit(this::reconcile);
+                events.submit(this::handleEvents);
             } else {
-                events.scheduleWithFixedDelay(this::reconcile, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                events.repeat(this::reconcile, pollInterval);
             }
         }
     }
@@ -258,9 +252,9 @@ public final class UsbBus implements DeviceBus {
         }
         if (failed) {
             // A failing wait returns at once; pause so the loop does not spin.
-            schedule(this::handleEvents, Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(EVENT_WAIT_MICROS)));
+            events.schedule(this::handleEvents, Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(EVENT_WAIT_MICROS)));
         } else {
-            submit(this::handleEvents);
+            events.submit(this::handleEvents);
         }
     }
 
@@ -306,7 +300,7 @@ public final class UsbBus implements DeviceBus {
 
     private boolean awaitEventThread() {
         try {
-            return events.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return events.awaitTermination(STOP_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -323,58 +317,11 @@ public final class UsbBus implements DeviceBus {
             LOG.warn("USB rescan failed", e);
             return;
         }
-        BusListener target = listener;
-        for (var it = reported.entrySet().iterator(); it.hasNext(); ) {
-            var gone = it.next();
-            if (!now.containsKey(gone.getKey())) {
-                it.remove();
-                LOG.info("USB device detached: {}", summary(gone.getValue()));
-                deliver(target, gone.getValue(), false);
-            }
-        }
-        now.forEach((path, entry) -> {
-            if (!reported.containsKey(path)) {
-                reported.put(path, entry.descriptor());
-                LOG.info("USB device attached: {}", summary(entry.descriptor()));
-                deliver(target, entry.descriptor(), true);
-            }
-        });
+        reported.update(descriptors(now), listener);
     }
 
-    private static String summary(DeviceDescriptor device) {
-        return String.format("%s %04x:%04x \"%s\" serial \"%s\"", device.path(), device.vendorId(), device.productId(),
-                device.product(), device.serial());
-    }
-
-    private static void deliver(BusListener target, DeviceDescriptor device, boolean attached) {
-        if (target == null) {
-            return;
-        }
-        try {
-            if (attached) {
-                target.attached(device);
-            } else {
-                target.detached(device);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("a bus listener failed on {}", device.path(), e);
-        }
-    }
-
-    private void submit(Runnable task) {
-        try {
-            events.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("USB event task dropped: the bus is closing", e);
-        }
-    }
-
-    private void schedule(Runnable task, Duration delay) {
-        try {
-            events.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("USB event task dropped: the bus is closing", e);
-        }
+    private static List<DeviceDescriptor> descriptors(Map<String, UsbDeviceScanner.Entry> entries) {
+        return entries.values().stream().map(UsbDeviceScanner.Entry::descriptor).toList();
     }
 
     private void requireOpen() throws TransportException {

@@ -1,8 +1,10 @@
 package dev.hwbridge.daemon.transport.usb;
 
+import dev.hwbridge.daemon.transport.Deadline;
 import dev.hwbridge.daemon.transport.DeviceChannel;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.daemon.transport.NativeCallGuard;
+import dev.hwbridge.daemon.transport.ReportChecks;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
 import java.nio.ByteBuffer;
@@ -76,11 +78,8 @@ final class UsbChannel implements DeviceChannel {
 
     @Override
     public void write(byte[] report) throws TransportException {
-        if (report == null || report.length != REPORT_SIZE) {
-            throw new TransportException(Code.BAD_REPORT, "a report must be exactly " + REPORT_SIZE + " bytes, was "
-                    + (report == null ? "null" : report.length));
-        }
-        long deadline = System.nanoTime() + writeTimeout.toNanos();
+        ReportChecks.requireReportSize(report);
+        Deadline deadline = Deadline.after(writeTimeout);
         synchronized (writeMutex) {
             while (true) {
                 long sliceMillis = sliceMillis(deadline);
@@ -88,7 +87,7 @@ final class UsbChannel implements DeviceChannel {
                 if (sent) {
                     return;
                 }
-                if (deadline - System.nanoTime() <= 0) {
+                if (deadline.passed()) {
                     throw new TransportException(Code.IO, descriptor.path() + ": the device did not take the report within "
                             + writeTimeout.toMillis() + " ms");
                 }
@@ -112,19 +111,19 @@ final class UsbChannel implements DeviceChannel {
         }
         int sent = outCount.get(0);
         if (sent != REPORT_SIZE) {
-            throw new TransportException(Code.IO, descriptor.path() + ": short write, " + sent + " of " + REPORT_SIZE + " bytes");
+            throw ReportChecks.shortWrite(descriptor.path(), sent);
         }
         return true;
     }
 
     @Override
     public Optional<byte[]> read(Duration timeout) throws TransportException {
-        long deadline = System.nanoTime() + nanos(timeout);
+        Deadline deadline = Deadline.after(timeout);
         synchronized (readMutex) {
             while (true) {
                 long sliceMillis = sliceMillis(deadline);
                 Optional<byte[]> report = guard.call("read", () -> readSlice(sliceMillis));
-                if (report.isPresent() || deadline - System.nanoTime() <= 0) {
+                if (report.isPresent() || deadline.passed()) {
                     return report;
                 }
             }
@@ -141,11 +140,7 @@ final class UsbChannel implements DeviceChannel {
         if (result < 0) {
             throw LibUsbErrors.transferFailure(descriptor.path(), "read", result);
         }
-        int received = inCount.get(0);
-        if (received != REPORT_SIZE) {
-            throw new TransportException(Code.BAD_REPORT, descriptor.path() + ": the device sent a " + received
-                    + "-byte report, expected " + REPORT_SIZE);
-        }
+        ReportChecks.requireReceivedSize(descriptor.path(), inCount.get(0));
         byte[] report = new byte[REPORT_SIZE];
         inBuffer.get(0, report);
         return Optional.of(report);
@@ -153,12 +148,7 @@ final class UsbChannel implements DeviceChannel {
 
     @Override
     public void close() {
-        try {
-            if (guard.close(this::release)) {
-                onClose.accept(this);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("{}: closing the USB device failed", descriptor.path(), e);
+        if (guard.closeQuietly(this::release)) {
             onClose.accept(this);
         }
     }
@@ -183,19 +173,7 @@ final class UsbChannel implements DeviceChannel {
     }
 
     /** At least 1 ms: libusb reads a timeout of 0 as "wait forever". */
-    private static long sliceMillis(long deadline) {
-        long remainingMillis = Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).toMillis();
-        return Math.max(1, Math.min(SLICE.toMillis(), remainingMillis));
-    }
-
-    private static long nanos(Duration timeout) {
-        if (timeout == null || timeout.isNegative()) {
-            return 0;
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
-        }
+    private static long sliceMillis(Deadline deadline) {
+        return deadline.sliceMillis(SLICE, 1);
     }
 }

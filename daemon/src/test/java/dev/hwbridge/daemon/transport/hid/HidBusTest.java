@@ -1,7 +1,9 @@
 package dev.hwbridge.daemon.transport.hid;
 
-import static dev.hwbridge.daemon.transport.hid.HidChannelTest.assertCode;
-import static dev.hwbridge.daemon.transport.hid.HidChannelTest.report;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertClosedBusRefusesUse;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertCode;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertOpenIsExclusiveUntilClosed;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -152,11 +154,7 @@ class HidBusTest {
         attached.add(signer);
         String path = bus.enumerate().get(0).path();
 
-        DeviceChannel first = bus.open(path);
-        assertCode(() -> bus.open(path), Code.ACCESS_DENIED);
-
-        first.close();
-        bus.open(path).close();
+        assertOpenIsExclusiveUntilClosed(bus, path);
     }
 
     @Test
@@ -243,18 +241,7 @@ class HidBusTest {
     @Test
     void aThrowingListenerDoesNotStopLaterEvents() throws Exception {
         HotPlugRecorder recorder = new HotPlugRecorder();
-        bus.watch(new dev.hwbridge.daemon.transport.BusListener() {
-            @Override
-            public void attached(DeviceDescriptor device) {
-                recorder.attached(device);
-                throw new IllegalStateException("listener bug");
-            }
-
-            @Override
-            public void detached(DeviceDescriptor device) {
-                recorder.detached(device);
-            }
-        });
+        bus.watch(recorder.throwingAfterEachAttach());
         HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
         attached.add(signer);
         registeredListener().hidDeviceAttached(new HidServicesEvent(signer));
@@ -280,9 +267,7 @@ class HidBusTest {
         verify(signer).close();
         verify(services).removeHidServicesListener(any(HidServicesListener.class));
         verify(services).stop();
-        assertCode(() -> channel.read(Duration.ofMillis(10)), Code.DEVICE_GONE);
-        assertCode(bus::enumerate, Code.IO);
-        assertThatThrownBy(() -> bus.watch(new HotPlugRecorder())).isInstanceOf(IllegalStateException.class);
+        assertClosedBusRefusesUse(bus, channel);
     }
 
     @Test

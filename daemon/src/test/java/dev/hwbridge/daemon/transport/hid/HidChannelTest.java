@@ -1,5 +1,10 @@
 package dev.hwbridge.daemon.transport.hid;
 
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertCode;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertReadEndsDeviceGone;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertWrongSizedWritesAreBadReport;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.readInBackground;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,15 +21,12 @@ import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.TransportException.Code;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.hid4java.HidDevice;
 import org.junit.jupiter.api.Test;
 
@@ -134,9 +136,7 @@ class HidChannelTest {
 
     @Test
     void writingAReportOfTheWrongSizeIsBadReportAndSendsNothing() {
-        assertCode(() -> channel.write(new byte[63]), Code.BAD_REPORT);
-        assertCode(() -> channel.write(new byte[65]), Code.BAD_REPORT);
-        assertCode(() -> channel.write(null), Code.BAD_REPORT);
+        assertWrongSizedWritesAreBadReport(channel);
 
         verify(device, never()).write(any(byte[].class), anyInt(), any(Byte.class));
     }
@@ -175,21 +175,12 @@ class HidChannelTest {
             Thread.sleep((int) call.getArgument(1));
             return 0;
         });
-        CompletableFuture<Optional<byte[]>> reading = CompletableFuture.supplyAsync(() -> {
-            try {
-                return channel.read(Duration.ofSeconds(30));
-            } catch (TransportException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<byte[]>> reading = readInBackground(channel, Duration.ofSeconds(30));
         Thread.sleep(150);
 
         channel.close();
 
-        assertThatThrownBy(() -> reading.get(2, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasRootCauseInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(((TransportException) e.getCause().getCause()).code()).isEqualTo(Code.DEVICE_GONE));
+        assertReadEndsDeviceGone(reading);
         verify(device).close();
     }
 
@@ -201,17 +192,5 @@ class HidChannelTest {
 
         assertThat(closedNotices).hasValue(1);
         assertCode(() -> channel.read(Duration.ofMillis(10)), Code.DEVICE_GONE);
-    }
-
-    static void assertCode(ThrowingCallable call, Code code) {
-        assertThatThrownBy(call).isInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(((TransportException) e).code()).isEqualTo(code));
-    }
-
-    static byte[] report(String hex) {
-        byte[] report = new byte[64];
-        byte[] head = HexFormat.of().parseHex(hex);
-        System.arraycopy(head, 0, report, 0, head.length);
-        return report;
     }
 }

@@ -1,8 +1,10 @@
 package dev.hwbridge.daemon.transport.usb;
 
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertClosedBusRefusesUse;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertCode;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertOpenIsExclusiveUntilClosed;
 import static dev.hwbridge.daemon.transport.usb.ScriptedUsbDevice.signer;
 import static dev.hwbridge.daemon.transport.usb.UsbChannelTest.PING;
-import static dev.hwbridge.daemon.transport.usb.UsbChannelTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -210,11 +212,7 @@ class UsbBusTest {
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
         String path = bus.enumerate().get(0).path();
 
-        DeviceChannel first = bus.open(path);
-        assertCode(() -> bus.open(path), Code.ACCESS_DENIED);
-
-        first.close();
-        bus.open(path).close();
+        assertOpenIsExclusiveUntilClosed(bus, path);
     }
 
     @Test
@@ -333,9 +331,7 @@ class UsbBusTest {
         order.verify(api).deregisterHotplug();
         order.verify(api).exit();
         verify(api, times(1)).exit();
-        assertCode(() -> channel.read(Duration.ofMillis(10)), Code.DEVICE_GONE);
-        assertCode(bus::enumerate, Code.IO);
-        assertThatThrownBy(() -> bus.watch(new HotPlugRecorder())).isInstanceOf(IllegalStateException.class);
+        assertClosedBusRefusesUse(bus, channel);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.hwbridge.daemon.transport.usb;
 
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertCode;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertReadEndsDeviceGone;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.assertWrongSizedWritesAreBadReport;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.readInBackground;
+import static dev.hwbridge.daemon.transport.ChannelAssertions.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,13 +25,10 @@ import dev.hwbridge.daemon.transport.TransportException.Code;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.usb4java.DeviceHandle;
@@ -112,9 +114,7 @@ class UsbChannelTest {
     void writingAReportOfTheWrongSizeIsBadReportAndSendsNothing() {
         UsbChannel channel = channel(false);
 
-        assertCode(() -> channel.write(new byte[63]), Code.BAD_REPORT);
-        assertCode(() -> channel.write(new byte[65]), Code.BAD_REPORT);
-        assertCode(() -> channel.write(null), Code.BAD_REPORT);
+        assertWrongSizedWritesAreBadReport(channel);
 
         verify(api, never()).interruptTransfer(any(), anyByte(), any(), any(), anyLong());
     }
@@ -202,33 +202,12 @@ class UsbChannelTest {
     void closeWakesABlockedReaderWithDeviceGone() throws Exception {
         new ScriptedUsbDevice(api);
         UsbChannel channel = channel(false);
-        CompletableFuture<Optional<byte[]>> reading = CompletableFuture.supplyAsync(() -> {
-            try {
-                return channel.read(Duration.ofSeconds(30));
-            } catch (TransportException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<byte[]>> reading = readInBackground(channel, Duration.ofSeconds(30));
         Thread.sleep(150);
 
         channel.close();
 
-        assertThatThrownBy(() -> reading.get(2, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasRootCauseInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(((TransportException) e.getCause().getCause()).code()).isEqualTo(Code.DEVICE_GONE));
+        assertReadEndsDeviceGone(reading);
         verify(api).close(handle);
-    }
-
-    static void assertCode(ThrowingCallable call, Code code) {
-        assertThatThrownBy(call).isInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(((TransportException) e).code()).isEqualTo(code));
-    }
-
-    static byte[] report(String hex) {
-        byte[] report = new byte[64];
-        byte[] head = HexFormat.of().parseHex(hex);
-        System.arraycopy(head, 0, report, 0, head.length);
-        return report;
     }
 }
