@@ -1,6 +1,7 @@
 package dev.hwbridge.simulator.transport;
 
 import dev.hwbridge.protocol.framing.Frame;
+import dev.hwbridge.protocol.framing.FrameCommand;
 import dev.hwbridge.protocol.framing.FrameError;
 import dev.hwbridge.protocol.framing.FramingException;
 import dev.hwbridge.protocol.framing.HidFraming;
@@ -66,7 +67,6 @@ public final class UdpDeviceServer implements AutoCloseable {
     public static final Duration DEFAULT_KEEPALIVE = Duration.ofMillis(100);
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpDeviceServer.class);
-    private static final int CHANNEL_CAPACITY = 32;
     private static final int RECEIVE_TIMEOUT_MILLIS = 100;
 
     private final DatagramSocket socket;
@@ -91,7 +91,7 @@ public final class UdpDeviceServer implements AutoCloseable {
         this.device = device;
         this.screen = screen;
         this.keepaliveNanos = keepalive.toNanos();
-        this.channels = new ChannelTable(random, CHANNEL_CAPACITY);
+        this.channels = new ChannelTable(random, this::isBusy);
         this.worker = Executors.newSingleThreadExecutor(daemon("device-worker"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("device-keepalive"));
         this.receiver = daemon("device-udp").newThread(this::receiveLoop);
@@ -197,6 +197,10 @@ public final class UdpDeviceServer implements AutoCloseable {
                 && !channels.isBoundTo(channel, from)) {
             out.send(Frame.error(channel, FrameError.INVALID_CHANNEL), from);
             return;
+        }
+        if (channel != HidFraming.BROADCAST_CHANNEL && channel != HidFraming.RESERVED_CHANNEL
+                && report[HidFraming.COMMAND_OFFSET] != (byte) FrameCommand.INIT.code()) {
+            channels.touch(channel);
         }
         Optional<Frame> frame;
         try {
@@ -337,6 +341,13 @@ public final class UdpDeviceServer implements AutoCloseable {
             out.send(Frame.keepalive(current.channel(), status), current.peer());
             current.sent();
         }
+    }
+
+    /** A channel with an exchange pending or a message half-received. */
+    private boolean isBusy(int channel) {
+        Exchange current = pending;
+        return (current != null && current.channel() == channel)
+                || reassembler.pendingChannel().orElse(HidFraming.RESERVED_CHANNEL) == channel;
     }
 
     private void expireHalfMessage() {
