@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             SignCommand.class,
             VerifyCommand.class,
             JsonExportCommand.class,
-            JsonImportCommand.class
+            JsonImportCommand.class,
+            RunCommand.class
         })
 public final class SimulatorMain implements Callable<Integer> {
 
