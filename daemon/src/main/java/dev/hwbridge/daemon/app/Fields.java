@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.daemon.backup.Fingerprint;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.protocol.account.DerivationPath;
@@ -70,6 +71,9 @@ final class Fields {
             throw invalidPath(field, "a path never carries a ///password: pass passphrase: true and type the"
                     + " password on the device");
         }
+        if (text.equals(Fingerprint.RESERVED_PATH)) {
+            throw invalidPath(field, "this path is reserved for the seed fingerprint");
+        }
         DerivationPath path;
         try {
             path = DerivationPath.parse(text);
@@ -94,6 +98,15 @@ final class Fields {
             throw new RpcException(RpcError.INVALID_PAYLOAD, field + " must be non-empty 0x-prefixed hex", fieldData(field));
         }
         return Hex.fromHex(text);
+    }
+
+    /** An optional 0x-hex 32-byte genesis hash, lower-cased; null when absent. */
+    static String genesisHash(Params params) throws RpcException {
+        String text = params.optionalText("genesisHash", 66).orElse(null);
+        if (text != null && !(Hex.isHex(text) && text.length() == 66)) {
+            throw Params.invalid("genesisHash", "must be 32 bytes of 0x-hex");
+        }
+        return text == null ? null : Hex.toHex(Hex.fromHex(text));
     }
 
     static ObjectNode fieldData(String field) {
