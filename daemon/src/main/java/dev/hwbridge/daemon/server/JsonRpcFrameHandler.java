@@ -1,0 +1,241 @@
+package dev.hwbridge.daemon.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hwbridge.daemon.rpc.CallScope;
+import dev.hwbridge.daemon.rpc.JsonRpcDispatcher;
+import dev.hwbridge.daemon.rpc.RpcClient;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON-RPC end of one WebSocket connection: hands each text message to the dispatcher and
+ * writes its reply, closes the connection on binary messages (1003), oversized messages (1009)
+ * and sustained call floods (1008), and is the connection as methods see it ({@link RpcClient}).
+ * When the connection closes, its running calls are interrupted and then its
+ * {@link #onClose(Runnable) close actions} run on a worker thread. One per connection.
+ */
+final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements RpcClient {
+
+    /** Fired down every pipeline when the daemon stops: the handler says goodbye with 1001. */
+    static final Object DAEMON_STOPPING = new Object() {
+        @Override
+        public String toString() {
+            return "DAEMON_STOPPING";
+        }
+    };
+
+    /** How long the peer has to answer our close frame before the socket is closed anyway. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonRpcFrameHandler.class);
+
+    /** Handlers that serve plain HTTP only, dropped once the connection is a WebSocket. */
+    private static final List<Class<? extends ChannelHandler>> HTTP_ONLY = List.of(
+            HandshakeDeadlineHandler.class, LoopbackGuardHandler.class, HealthHandler.class,
+            StaticResourceHandler.class);
+
+    private final String id;
+    private final JsonRpcDispatcher dispatcher;
+    private final ConnectionRateLimiter limiter;
+    private final int maxCallsInFlight;
+    private final Executor closeActionRunner;
+    private final List<Runnable> closeActions = new ArrayList<>();
+    private boolean closeActionsStarted;
+
+    private volatile ChannelHandlerContext ctx;
+    private volatile boolean upgraded;
+    private volatile boolean closing;
+    private CallScope scope;
+
+    /**
+     * @param id                the connection's id for methods and logs, e.g. {@code c7}
+     * @param closeActionRunner runs the close actions (the worker pool)
+     */
+    JsonRpcFrameHandler(String id, JsonRpcDispatcher dispatcher, ConnectionRateLimiter limiter,
+                        int maxCallsInFlight, Executor closeActionRunner) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.maxCallsInFlight = maxCallsInFlight;
+        this.closeActionRunner = Objects.requireNonNull(closeActionRunner, "closeActionRunner");
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.scope = new CallScope(limiter, ctx.executor(), maxCallsInFlight);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            ChannelPipeline pipeline = ctx.pipeline();
+            for (Class<? extends ChannelHandler> handler : HTTP_ONLY) {
+                if (pipeline.get(handler) != null) {
+                    pipeline.remove(handler);
+                }
+            }
+            upgraded = true;
+            LOG.debug("connection {} open from {}", id, ctx.channel().remoteAddress());
+        } else if (event == DAEMON_STOPPING) {
+            closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the daemon is stopping");
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (closing) {
+            return;
+        }
+        if (!(frame instanceof TextWebSocketFrame text)) {
+            // Ping, pong, close and continuations never get here: the protocol handler and the
+            // aggregator take them. What is left is binary.
+            closeWith(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "text frames only");
+            return;
+        }
+        dispatcher.dispatch(text.text(), this, scope).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                LOG.warn("connection {}: a reply could not be built", id, failure);
+            } else if (reply != null) {
+                send(reply);
+            }
+        });
+        if (limiter.abusive()) {
+            LOG.info("closing connection {}: it kept sending calls faster than allowed", id);
+            closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "too many calls per second");
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // From the aggregator: the fragments of one message add up to more than the limit.
+            closeWith(WebSocketCloseStatus.MESSAGE_TOO_BIG, "a message is limited to "
+                    + DaemonChannelInitializer.MAX_MESSAGE_BYTES + " bytes");
+        } else if (cause instanceof CorruptedFrameException || cause instanceof IOException) {
+            // The frame decoder has already sent its close frame; or the peer vanished.
+            LOG.debug("connection {}: {}", id, cause.toString());
+            ctx.close();
+        } else {
+            LOG.warn("connection {} failed", id, cause);
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        closing = true;
+        scope.close();
+        runCloseActions();
+        if (upgraded) {
+            LOG.debug("connection {} closed", id);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void notify(String method, JsonNode params) {
+        if (isOpen()) {
+            send(dispatcher.notification(method, params));
+        }
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        synchronized (closeActions) {
+            if (!closeActionsStarted) {
+                closeActions.add(action);
+                return;
+            }
+        }
+        runSafely(action);
+    }
+
+    @Override
+    public boolean isOpen() {
+        ChannelHandlerContext context = ctx;
+        return upgraded && !closing && context != null && context.channel().isActive();
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + id;
+    }
+
+    private void send(String text) {
+        ChannelHandlerContext context = ctx;
+        if (context != null && context.channel().isActive()) {
+            context.writeAndFlush(new TextWebSocketFrame(text));
+        }
+    }
+
+    /** Starts the closing handshake; the socket closes when the peer answers or after the grace. */
+    private void closeWith(WebSocketCloseStatus status, String reason) {
+        ChannelHandlerContext context = ctx;
+        if (closing || context == null) {
+            return;
+        }
+        closing = true;
+        scope.close();
+        context.writeAndFlush(new CloseWebSocketFrame(status.code(), reason));
+        context.executor().schedule(() -> {
+            context.close();
+        }, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runCloseActions() {
+        List<Runnable> actions;
+        synchronized (closeActions) {
+            if (closeActionsStarted) {
+                return;
+            }
+            closeActionsStarted = true;
+            actions = List.copyOf(closeActions);
+            closeActions.clear();
+        }
+        if (actions.isEmpty()) {
+            return;
+        }
+        // Off the event loop: releasing a session may talk to a device.
+        try {
+            closeActionRunner.execute(() -> actions.forEach(this::runSafely));
+        } catch (RejectedExecutionException e) {
+            actions.forEach(this::runSafely);
+        }
+    }
+
+    private void runSafely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("connection {}: a close action failed", id, e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hwbridge.daemon.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.ReferenceCountUtil;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first look at every HTTP request, before the WebSocket handshake, the health check or a
+ * page: refuses malformed requests (400) and those whose Host or Origin {@link AccessPolicy}
+ * rejects (403), then closes the connection. Sits before the aggregator, so a refused request's
+ * body is never buffered. One per connection.
+ */
+final class LoopbackGuardHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoopbackGuardHandler.class);
+    private static final int MAX_LOGGED_HEADER = 80;
+
+    private final AccessPolicy policy;
+    private boolean refused;
+
+    LoopbackGuardHandler(AccessPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            // The rest of a refused request (its body) while the 4xx is on its way out.
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!(msg instanceof HttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (request.decoderResult().isFailure()) {
+            refuse(ctx, msg, request, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+            return;
+        }
+        Optional<String> refusal = policy.refusal(
+                request.headers().getAll(HttpHeaderNames.HOST), request.headers().getAll(HttpHeaderNames.ORIGIN));
+        if (refusal.isPresent()) {
+            LOG.info("refused a request from {}: {} (Host {}, Origin {})", ctx.channel().remoteAddress(),
+                    refusal.get(), loggable(request.headers().get(HttpHeaderNames.HOST)),
+                    loggable(request.headers().get(HttpHeaderNames.ORIGIN)));
+            refuse(ctx, msg, request, HttpResponseStatus.FORBIDDEN, "forbidden: " + refusal.get());
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Object msg, HttpRequest request, HttpResponseStatus status,
+                        String reason) {
+        refused = true;
+        ReferenceCountUtil.release(msg);
+        HttpResponses.text(ctx, null, status, reason + "\n");
+        ctx.channel().config().setAutoRead(false);
+        LOG.debug("{} {} answered {}", request.method(), loggable(request.uri()), status.code());
+    }
+
+    /** A header as the client sent it, safe to log: printable ASCII, bounded. */
+    static String loggable(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        StringBuilder safe = new StringBuilder();
+        for (int i = 0; i < value.length() && i < MAX_LOGGED_HEADER; i++) {
+            char c = value.charAt(i);
+            safe.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        if (value.length() > MAX_LOGGED_HEADER) {
+            safe.append('…');
+        }
+        return '"' + safe.toString() + '"';
+    }
+}
