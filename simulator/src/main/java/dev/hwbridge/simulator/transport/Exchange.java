@@ -1,0 +1,60 @@
+package dev.hwbridge.simulator.transport;
+
+import dev.hwbridge.simulator.device.CancelSignal;
+import java.net.SocketAddress;
+
+/**
+ * The one request the device is working on: who asked (channel and address), its cancel signal,
+ * when the device last sent something for it (for KEEPALIVE), and whether its host has abandoned
+ * it (INIT resync), in which case its remaining replies are dropped.
+ */
+final class Exchange {
+
+    private final int channel;
+    private final SocketAddress peer;
+    private final CancelSignal signal;
+    private volatile long lastSentNanos;
+    private volatile boolean abandoned;
+
+    Exchange(int channel, SocketAddress peer, CancelSignal signal) {
+        this.channel = channel;
+        this.peer = peer;
+        this.signal = signal;
+        this.lastSentNanos = System.nanoTime();
+    }
+
+    int channel() {
+        return channel;
+    }
+
+    SocketAddress peer() {
+        return peer;
+    }
+
+    CancelSignal signal() {
+        return signal;
+    }
+
+    long lastSentNanos() {
+        return lastSentNanos;
+    }
+
+    void sent() {
+        lastSentNanos = System.nanoTime();
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    /** The host's CANCEL: the request ends with CANCELLED, which is still sent. */
+    void cancel() {
+        signal.cancel();
+    }
+
+    /** The host resynchronised its channel: the request is cancelled and nothing more is sent. */
+    void abandon() {
+        abandoned = true;
+        signal.cancel();
+    }
+}
