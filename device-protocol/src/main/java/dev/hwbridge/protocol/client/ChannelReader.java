@@ -1,0 +1,78 @@
+package dev.hwbridge.protocol.client;
+
+import dev.hwbridge.protocol.framing.Channels;
+import dev.hwbridge.protocol.framing.Frame;
+import dev.hwbridge.protocol.framing.FramingException;
+import dev.hwbridge.protocol.framing.HidFraming;
+import dev.hwbridge.protocol.framing.Reassembler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reads reports from a port and rebuilds the frames of one channel. Reports for any other
+ * channel are dropped before reassembly: they belong to another host, or to an exchange this
+ * client abandoned, and must neither answer nor disturb this one. Not thread-safe: one reader.
+ */
+final class ChannelReader {
+
+    private final ReportPort port;
+    private final int channel;
+    private final Reassembler reassembler = new Reassembler();
+    private long lastActivity = System.nanoTime();
+
+    ChannelReader(ReportPort port, int channel) {
+        this.port = port;
+        this.channel = channel;
+    }
+
+    /**
+     * Reads at most one report, waiting up to {@code wait}.
+     *
+     * @return the frame that report completed on this channel; empty if none came, it was for
+     *         another channel, or more reports are needed
+     * @throws DeviceClientException DEVICE_GONE or INTERRUPTED from the port; PROTOCOL_ERROR for
+     *                               a report of the wrong size or one that breaks the framing rules
+     */
+    Optional<Frame> poll(Duration wait) throws DeviceClientException {
+        Optional<byte[]> read;
+        try {
+            read = port.read(wait);
+        } catch (IOException e) {
+            throw DeviceClientException.fromPort(e);
+        }
+        if (read == null || read.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] report = read.get();
+        if (report.length != HidFraming.REPORT_SIZE) {
+            throw new DeviceClientException(DeviceClientException.Code.PROTOCOL_ERROR,
+                    "the device sent a report of " + report.length + " bytes; reports have " + HidFraming.REPORT_SIZE);
+        }
+        if (channelOf(report) != channel) {
+            return Optional.empty();
+        }
+        lastActivity = System.nanoTime();
+        try {
+            return reassembler.accept(report);
+        } catch (FramingException e) {
+            throw new DeviceClientException(DeviceClientException.Code.PROTOCOL_ERROR,
+                    "the device broke the framing on channel " + Channels.format(channel) + " (" + e.error() + "): "
+                            + e.getMessage(), e);
+        }
+    }
+
+    /** When the last report on this channel arrived (System.nanoTime), or when this reader was made or touched. */
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    /** Restarts the idle clock, e.g. once a long request has been written. */
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    private static int channelOf(byte[] report) {
+        return ((report[0] & 0xFF) << 24) | ((report[1] & 0xFF) << 16) | ((report[2] & 0xFF) << 8) | (report[3] & 0xFF);
+    }
+}

@@ -1,0 +1,390 @@
+package dev.hwbridge.protocol.client;
+
+import dev.hwbridge.protocol.framing.Channels;
+import dev.hwbridge.protocol.framing.Frame;
+import dev.hwbridge.protocol.framing.FrameError;
+import dev.hwbridge.protocol.framing.FramingException;
+import dev.hwbridge.protocol.framing.HidFraming;
+import dev.hwbridge.protocol.framing.InitReply;
+import dev.hwbridge.protocol.framing.InitRequest;
+import dev.hwbridge.protocol.framing.KeepaliveStatus;
+import dev.hwbridge.protocol.framing.Reassembler;
+import dev.hwbridge.protocol.framing.ReportWriter;
+import dev.hwbridge.protocol.message.Failure;
+import dev.hwbridge.protocol.message.MessageException;
+import dev.hwbridge.protocol.message.Messages;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake device on an in-memory pipe, scripted like OkHttp's MockWebServer: {@link #enqueue} what
+ * it does with the next request, hand {@link #hostPort()} to the code under test, then
+ * {@link #takeRequest} / {@link #takeFrame} what it received.
+ *
+ * <p>It keeps the protocol's device rules that a host relies on: INIT answered at any time with
+ * a fresh random channel (seeded, so runs repeat), PING echoed, MSG on an unknown channel refused
+ * with INVALID_CHANNEL, a second MSG during an exchange refused with CHANNEL_BUSY, framing errors
+ * answered with ERROR, a CANCEL ignored when no exchange is pending. A request with nothing
+ * scripted gets {@code Failure{INVALID_REQUEST}}. One thread reads, another runs the scripts;
+ * frames are never interleaved.
+ */
+final class ScriptedDevice implements AutoCloseable {
+
+    static final int MAJOR = 0;
+    static final int MINOR = 1;
+    static final int BUILD = 0;
+
+    /** What the device does with the next INIT. */
+    enum InitBehaviour {
+        /** Allocates a channel and answers. */
+        ANSWER,
+        /** First answers with another nonce (as if for another host), then answers properly. */
+        FOREIGN_NONCE_FIRST,
+        /** Does not answer. */
+        SILENT
+    }
+
+    /** One MSG the device received, parsed. */
+    record RecordedRequest(int channel, Request request) {
+    }
+
+    private final MemoryPipe pipe = new MemoryPipe();
+    private final ReportPort port = pipe.deviceEnd();
+    private final Random random = new Random(2847);
+    private final Reassembler reassembler = new Reassembler();
+    private final Set<Integer> channels = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Script> scripts = new LinkedBlockingQueue<>();
+    private final BlockingQueue<InitBehaviour> initBehaviours = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Integer> cancels = new LinkedBlockingQueue<>();
+    private final AtomicInteger exchangeChannel = new AtomicInteger(HidFraming.RESERVED_CHANNEL);
+    private final AtomicBoolean scriptRunning = new AtomicBoolean();
+    private final AtomicInteger inits = new AtomicInteger();
+    private final CountDownLatch unplugged = new CountDownLatch(1);
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("scripted-device-runner"));
+    private final Thread reader;
+    private volatile int lastChannel;
+    private volatile boolean running = true;
+
+    private ScriptedDevice() {
+        reader = daemon("scripted-device-reader").newThread(this::readLoop);
+        reader.start();
+    }
+
+    static ScriptedDevice start() {
+        return new ScriptedDevice();
+    }
+
+    /** The host's end of the pipe. */
+    ReportPort hostPort() {
+        return pipe.hostEnd();
+    }
+
+    /** What to do with the next MSG request. */
+    void enqueue(Script script) {
+        scripts.add(script);
+    }
+
+    /** What to do with the next INIT (otherwise: {@link InitBehaviour#ANSWER}). */
+    void enqueueInit(InitBehaviour behaviour) {
+        initBehaviours.add(behaviour);
+    }
+
+    /** The next frame the device received, of any command, in order; null if none came in time. */
+    Frame takeFrame(Duration timeout) throws InterruptedException {
+        return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The next MSG request the device received; null if none came in time. */
+    RecordedRequest takeRequest(Duration timeout) throws InterruptedException {
+        return requests.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** How many INIT frames the device has received. */
+    int initCount() {
+        return inits.get();
+    }
+
+    /** The channel the device allocated last. */
+    int lastChannel() {
+        return lastChannel;
+    }
+
+    /** Forgets every allocated channel, as a device that restarted. */
+    void forgetChannels() {
+        channels.clear();
+    }
+
+    /** Waits until no script is running (its last frame sent). */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (scriptRunning.get()) {
+            if (System.nanoTime() - end > 0) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /** Unplugs the device: both ends of the pipe fail from now on. */
+    void unplug() {
+        pipe.close();
+        unplugged.countDown();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        unplug();
+        runner.shutdownNow();
+        try {
+            reader.join(Duration.ofSeconds(2).toMillis());
+            runner.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- used by Script steps, on the runner thread ----
+
+    /**
+     * Sends a Response on the exchange's channel. A final one ends the exchange first, so that the
+     * host, free to send its next request the moment it reads this, never finds the device busy.
+     */
+    void reply(int channel, Response response) throws IOException {
+        if (Messages.isFinal(response)) {
+            exchangeChannel.compareAndSet(channel, HidFraming.RESERVED_CHANNEL);
+        }
+        send(Frame.message(channel, Script.encode(response)));
+    }
+
+    /** Sends an ERROR that ends the exchange. */
+    void refuseExchange(int channel, FrameError error) throws IOException {
+        exchangeChannel.compareAndSet(channel, HidFraming.RESERVED_CHANNEL);
+        send(Frame.error(channel, error));
+    }
+
+    /** Sends one frame, its reports together. */
+    void send(Frame frame) throws IOException {
+        synchronized (port) {
+            for (byte[] report : ReportWriter.write(frame)) {
+                port.write(report);
+            }
+        }
+    }
+
+    void sendReport(byte[] report) throws IOException {
+        synchronized (port) {
+            port.write(report);
+        }
+    }
+
+    /** True once a CANCEL for {@code channel} arrived; KEEPALIVE 02 meanwhile; false after {@code limit}. */
+    boolean awaitCancel(int channel, Duration limit) throws IOException, InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() - end < 0) {
+            Integer cancelled = cancels.poll(Script.KEEPALIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            if (cancelled != null && cancelled == channel) {
+                return true;
+            }
+            send(Frame.keepalive(channel, KeepaliveStatus.WAITING_FOR_USER));
+        }
+        return false;
+    }
+
+    boolean perform(DeviceFault fault, int channel) throws IOException, InterruptedException {
+        switch (fault) {
+            case NO_RESPONSE -> {
+                unplugged.await();
+                return false;
+            }
+            case DISCONNECT_MID_MESSAGE -> {
+                // 57 + 59 + a little: a Success of three reports.
+                List<byte[]> reports = ReportWriter.write(Frame.message(channel,
+                        Script.encode(Responses.success("x".repeat(120)))));
+                sendReport(reports.get(0));
+                unplug();
+                return false;
+            }
+            case DISCONNECT -> {
+                unplug();
+                return false;
+            }
+            case WRONG_CHANNEL -> {
+                int other = channel ^ 0x00FF00FF;
+                send(Frame.message(other, Script.encode(Responses.success("for another host"))));
+                send(Frame.keepalive(other, KeepaliveStatus.PROCESSING));
+                return true;
+            }
+            case GARBAGE_PROTOBUF -> {
+                // Field 1, length-delimited, claims 127 bytes and has none.
+                send(Frame.message(channel, new byte[] {0x0A, 0x7F}));
+                return true;
+            }
+            default -> throw new IllegalArgumentException("unknown fault " + fault);
+        }
+    }
+
+    // ---- the reader thread ----
+
+    private void readLoop() {
+        try {
+            while (running) {
+                Optional<byte[]> report = port.read(Duration.ofMillis(50));
+                if (report.isEmpty()) {
+                    expireHalfMessage();
+                    continue;
+                }
+                Optional<Frame> frame;
+                try {
+                    frame = reassembler.accept(report.get());
+                } catch (FramingException e) {
+                    refuse(e);
+                    continue;
+                }
+                if (frame.isPresent()) {
+                    frames.add(frame.get());
+                    dispatch(frame.get());
+                }
+            }
+        } catch (IOException unpluggedPipe) {
+            // The pipe was closed: the device is gone, and so is this thread.
+            running = false;
+        }
+    }
+
+    private void expireHalfMessage() throws IOException {
+        try {
+            reassembler.expire();
+        } catch (FramingException e) {
+            refuse(e);
+        }
+    }
+
+    private void refuse(FramingException e) throws IOException {
+        int channel = e.channel().orElse(HidFraming.RESERVED_CHANNEL);
+        if (channel != HidFraming.RESERVED_CHANNEL) {
+            send(Frame.error(channel, e.error()));
+        }
+    }
+
+    private void dispatch(Frame frame) throws IOException {
+        int channel = frame.channel();
+        switch (frame.command()) {
+            case INIT -> answerInit(frame);
+            case PING -> send(channels.contains(channel) ? Frame.ping(channel, frame.payload())
+                    : Frame.error(channel, FrameError.INVALID_CHANNEL));
+            case CANCEL -> {
+                if (exchangeChannel.get() == channel) {
+                    cancels.add(channel);
+                }
+            }
+            case MSG -> startExchange(frame);
+            default -> send(Frame.error(channel, FrameError.INVALID_COMMAND));
+        }
+    }
+
+    private void answerInit(Frame frame) throws IOException {
+        InitRequest request;
+        try {
+            request = InitRequest.from(frame);
+        } catch (FramingException e) {
+            refuse(e);
+            return;
+        }
+        inits.incrementAndGet();
+        InitBehaviour behaviour = Optional.ofNullable(initBehaviours.poll()).orElse(InitBehaviour.ANSWER);
+        if (behaviour == InitBehaviour.SILENT) {
+            return;
+        }
+        if (behaviour == InitBehaviour.FOREIGN_NONCE_FIRST) {
+            byte[] foreign = request.nonce();
+            foreign[0] ^= 0x01;
+            send(new InitReply(foreign, Channels.allocate(random), HidFraming.PROTOCOL_VERSION, MAJOR, MINOR, BUILD, 0)
+                    .toFrame(frame.channel()));
+        }
+        int channel = frame.channel() != HidFraming.BROADCAST_CHANNEL && channels.contains(frame.channel())
+                ? frame.channel() : Channels.allocate(random);
+        channels.add(channel);
+        lastChannel = channel;
+        send(InitReply.answering(request, channel, MAJOR, MINOR, BUILD).toFrame(frame.channel()));
+    }
+
+    private void startExchange(Frame frame) throws IOException {
+        int channel = frame.channel();
+        if (!channels.contains(channel)) {
+            send(Frame.error(channel, FrameError.INVALID_CHANNEL));
+            return;
+        }
+        Request request;
+        try {
+            request = Messages.parseRequest(frame.payload());
+        } catch (MessageException e) {
+            send(Frame.message(channel, Script.encode(Responses.failure(Failure.Code.INVALID_REQUEST))));
+            return;
+        }
+        if (request.hasCancel()) {
+            if (exchangeChannel.get() == channel) {
+                cancels.add(channel);
+            }
+            return;
+        }
+        if (!exchangeChannel.compareAndSet(HidFraming.RESERVED_CHANNEL, channel)) {
+            send(Frame.error(channel, FrameError.CHANNEL_BUSY));
+            return;
+        }
+        cancels.clear();
+        scriptRunning.set(true);
+        requests.add(new RecordedRequest(channel, request));
+        Script script = scripts.poll();
+        runner.execute(() -> runScript(script, channel));
+    }
+
+    private void runScript(Script script, int channel) {
+        try {
+            if (script == null) {
+                reply(channel, Responses.failure(Failure.Code.INVALID_REQUEST));
+                return;
+            }
+            for (Script.Step step : script.steps()) {
+                if (!step.perform(this, channel)) {
+                    return;
+                }
+            }
+        } catch (IOException unpluggedPipe) {
+            // Unplugged mid-script: nothing left to send to.
+            running = false;
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchangeChannel.compareAndSet(channel, HidFraming.RESERVED_CHANNEL);
+            scriptRunning.set(false);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
