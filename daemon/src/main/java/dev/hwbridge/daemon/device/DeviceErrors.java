@@ -3,6 +3,8 @@ package dev.hwbridge.daemon.device;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.TransportException;
+import dev.hwbridge.protocol.client.DeviceClientException;
+import dev.hwbridge.protocol.framing.FrameError;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Redaction;
 import dev.hwbridge.protocol.message.Response;
@@ -43,6 +45,23 @@ public final class DeviceErrors {
         };
         return new RpcException(error, "the device refused: " + bounded(failure.getMessage())
                 + " (" + failure.getCode() + ")");
+    }
+
+    /** A failure of the protocol client: the exchange did not reach a final reply. */
+    public static RpcException of(DeviceClientException failure) {
+        RpcError error = switch (failure.code()) {
+            case DEVICE_GONE -> RpcError.DEVICE_GONE;
+            case TIMEOUT -> RpcError.TIMEOUT;
+            // INTERRUPTED: the caller's connection closed, which ends its calls like a cancel.
+            case CANCELLED, INTERRUPTED -> RpcError.CANCELLED;
+            // Serialised calls make BUSY from the client rare; CHANNEL_BUSY means another host holds the device.
+            case BUSY -> RpcError.BUSY;
+            case DEVICE_ERROR -> failure.frameError().filter(code -> code == FrameError.CHANNEL_BUSY).isPresent()
+                    ? RpcError.BUSY : RpcError.DEVICE_ERROR;
+            case PROTOCOL_ERROR -> RpcError.DEVICE_ERROR;
+            case INVALID_REQUEST -> RpcError.INVALID_PARAMS;
+        };
+        return new RpcException(error, failure.getMessage());
     }
 
     /** A transport failure while opening or using a device. */
