@@ -59,7 +59,7 @@ public final class BackupReader {
             if (document.has("format")) {
                 return readHwbridge(document);
             }
-            if (document.has("encoding")) {
+            if (document.has("encoding") || document.has("encoded")) {
                 return new ParsedBackup(ParsedBackup.POLKADOT_JS, null, null,
                         List.of(readPolkadotJsFile(document, "")));
             }
