@@ -89,9 +89,10 @@ final class Restore {
         if (identities.isEmpty()) {
             return wanted.equals(fingerprints.of(session, client, "")) ? "" : null;
         }
-        for (String identity : identities) {
-            if (wanted.equals(fingerprints.of(session, client, identity))) {
-                return identity;
+        for (int i = 0; i < identities.size(); i++) {
+            if (wanted.equals(fingerprints.of(session, client, identities.get(i)))) {
+                // The first identity is the default one: recorded as such, it survives a rename.
+                return i == 0 ? "" : identities.get(i);
             }
         }
         return null;
