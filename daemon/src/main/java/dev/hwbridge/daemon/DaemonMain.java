@@ -4,6 +4,7 @@ import dev.hwbridge.daemon.app.Daemon;
 import dev.hwbridge.daemon.app.DaemonConfig;
 import dev.hwbridge.daemon.app.DaemonVersion;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,9 +35,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "hwbridge", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = DaemonMain.Version.class, usageHelpAutoWidth = true,
         description = {
-            "The hwbridge daemon: wallet apps reach hardware signers for Polkadot/Substrate accounts through",
-            "a WebSocket on this machine speaking JSON-RPC 2.0 (daemon/API.md). Secrets never leave the signer.",
-            "When ready it prints one line to stdout: hwbridge listening on ws://HOST:PORT/"},
+            "The hwbridge daemon: wallet apps reach hardware signers for Polkadot/Substrate accounts through a"
+                    + " WebSocket on this machine speaking JSON-RPC 2.0 (daemon/API.md). Secrets never leave the"
+                    + " signer.",
+            "When ready it prints one line to stdout: hwbridge listening on ws://HOST:PORT/", ""},
         footer = {"", "Logs go to stderr; HWBRIDGE_LOG_LEVEL=DEBUG shows every call (method, duration, error name)."})
 public final class DaemonMain implements Callable<Integer> {
 
@@ -59,8 +61,8 @@ public final class DaemonMain implements Callable<Integer> {
     @Option(names = "--allow-origin", paramLabel = "URL",
             description = "Also accept WebSocket connections from web pages of this origin, e.g."
                     + " https://wallet.example or chrome-extension://ID (repeatable). The daemon's own pages"
-                    + " (http://127.0.0.1:PORT, http://localhost:PORT) are always allowed; apps and scripts that"
-                    + " send no Origin are allowed too.")
+                    + " on 127.0.0.1 and localhost are always allowed; apps and scripts that send no Origin are"
+                    + " allowed too.")
     private List<String> allowOrigins = new ArrayList<>();
 
     @Option(names = "--simulator", paramLabel = "HOST:PORT",
@@ -105,7 +107,7 @@ public final class DaemonMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter stdout = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         int code = commandLine(new DaemonMain(stdout, new CompletableFuture<>(), true)).execute(args);
         System.exit(code);
     }

@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.rpc;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -84,8 +85,9 @@ final class JsonRpcCodec {
         } catch (StreamConstraintsException e) {
             throw new ParseFailure("the JSON breaks a limit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ParseFailure("invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            JsonLocation where = e.getLocation();
+            throw new ParseFailure(where == null ? "invalid JSON"
+                    : "invalid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ParseFailure("the frame holds no JSON value");

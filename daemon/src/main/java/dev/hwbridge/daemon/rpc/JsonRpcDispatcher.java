@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * their outcomes into response text. Transport-agnostic and thread-safe; one per daemon.
  *
  * <p>Never logs params, results or error messages (they may carry payloads or a JSON password):
- * only the method name, the duration and the error name, at DEBUG.
+ * only the method name, the duration and the error name, at DEBUG; a method's unexpected
+ * exception is logged at WARN with its stack trace but not its message.
  */
 public final class JsonRpcDispatcher {
 
@@ -136,7 +137,7 @@ public final class JsonRpcDispatcher {
             return codec.error(request.id(), e.error(), e.getMessage(), e.data());
         } catch (RuntimeException e) {
             // A bug in the method: the client learns only that; the log keeps the trace.
-            LOG.warn("{} failed unexpectedly in {} ms", name, millisSince(started), e);
+            LOG.warn("{} failed unexpectedly in {} ms", name, millisSince(started), RedactedTrace.of(e));
             return internalError(request.id());
         }
     }
@@ -150,7 +151,7 @@ public final class JsonRpcDispatcher {
             LOG.debug("{} refused: {}", name, RpcError.RATE_LIMITED);
             return codec.error(request.id(), RpcError.RATE_LIMITED, "too many calls in progress", null);
         }
-        LOG.warn("{} failed unexpectedly", name, failure);
+        LOG.warn("{} failed unexpectedly", name, RedactedTrace.of(failure));
         return internalError(request.id());
     }
 

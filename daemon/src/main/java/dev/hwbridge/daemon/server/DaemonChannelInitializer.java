@@ -61,14 +61,18 @@ final class DaemonChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
+        configure(ch.pipeline(), ch.localAddress().getPort());
+    }
+
+    /** Builds one connection's pipeline; {@code port} is the daemon's (tests use EmbeddedChannel). */
+    void configure(ChannelPipeline pipeline, int port) {
         String id = "c" + connectionIds.incrementAndGet();
         ConnectionLimits limits = settings.limits();
-        ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast(new HandshakeDeadlineHandler(HANDSHAKE_DEADLINE));
         pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
-        pipeline.addLast(new LoopbackGuardHandler(policyFor(ch.localAddress().getPort())));
+        pipeline.addLast(new LoopbackGuardHandler(policyFor(port)));
         pipeline.addLast(new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
         pipeline.addLast(health);
         pipeline.addLast(files);

@@ -205,9 +205,9 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
         closing = true;
         scope.close();
         context.writeAndFlush(new CloseWebSocketFrame(status.code(), reason));
-        context.executor().schedule(() -> {
-            context.close();
-        }, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        // The peer's answering close frame normally closes the socket; this is for peers that never answer.
+        Runnable forceClose = context::close;
+        context.executor().schedule(forceClose, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void runCloseActions() {

@@ -1,0 +1,49 @@
+package dev.hwbridge.daemon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.hwbridge.daemon.rpc.MethodRegistry;
+import dev.hwbridge.daemon.server.WsClient;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BridgeMethodsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void bridgeInfoNamesTheBridgeItsVersionAndTheApiVersion() throws Exception {
+        MethodRegistry registry = new MethodRegistry();
+        BridgeMethods.registerAll(registry, new DaemonContext(DaemonConfig.defaults(0), "7.7.7"));
+
+        JsonNode info = registry.lookup("bridge.info").orElseThrow().call(null, NullNode.getInstance());
+
+        assertThat(info).isEqualTo(new ObjectMapper().readTree(
+                "{\"name\":\"hwbridge\",\"version\":\"7.7.7\",\"protocolVersion\":1}"));
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertThat(DaemonVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void runningDaemonAnswersBridgeInfoOverTheWebSocket() throws Exception {
+        DaemonConfig config = new DaemonConfig(0, InetAddress.getLoopbackAddress(), List.of(), List.of(),
+                dataDir, false, false, false);
+        try (Daemon daemon = Daemon.start(config); WsClient client = WsClient.connect(daemon.webSocketUri())) {
+            JsonNode reply = client.call("{\"jsonrpc\":\"2.0\",\"id\":\"i\",\"method\":\"bridge.info\",\"params\":{}}");
+
+            assertThat(reply.get("id").asText()).isEqualTo("i");
+            assertThat(reply.get("result").get("version").asText()).isEqualTo(DaemonVersion.current());
+            assertThat(daemon.port()).isPositive();
+        }
+    }
+}
