@@ -129,7 +129,10 @@ final class DeviceContext {
         setState(DeviceState.empty(), NO_PIN.clone());
     }
 
-    /** Forgets the secrets held in memory (at shutdown); the stored state stays. */
+    /**
+     * Forgets the secrets held in memory; the stored state stays. A device with a PIN is then
+     * locked, as after power-up.
+     */
     void close() {
         if (state != null) {
             state.destroy();

@@ -75,8 +75,9 @@ public final class DeviceLogic implements AutoCloseable {
 
     /**
      * Replaces whatever is stored with one identity holding {@code phrase}, sealed under
-     * {@code pin} (empty: no PIN, and the device stays unlocked). For tests and demos
-     * ({@code --mnemonic-file}); the caller clears {@code pin}.
+     * {@code pin}. With a PIN the device is then locked, as after power-up; without one (empty)
+     * it has no PIN and is unlocked. For tests and demos ({@code --mnemonic-file}); the caller
+     * clears {@code pin}.
      *
      * @throws dev.hwbridge.simulator.error.SignerException if the phrase is not a valid mnemonic
      * @throws IllegalArgumentException if a non-empty PIN breaks {@link PinRules}
@@ -90,6 +91,9 @@ public final class DeviceLogic implements AutoCloseable {
             context.wipe();
             context.commit(new DeviceState(List.of(new Identity(IdentityNames.DEFAULT, new IdentitySecret.Seed(entropy)))),
                     pin);
+            if (pin.length > 0) {
+                context.close();
+            }
         } finally {
             Arrays.fill(entropy, (byte) 0);
         }

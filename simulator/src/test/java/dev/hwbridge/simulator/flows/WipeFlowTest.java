@@ -1,0 +1,58 @@
+package dev.hwbridge.simulator.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hwbridge.protocol.message.ButtonRequest;
+import dev.hwbridge.protocol.message.Failure;
+import dev.hwbridge.protocol.message.Features;
+import dev.hwbridge.protocol.message.KeyScheme;
+import dev.hwbridge.simulator.Simulator;
+import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Requests;
+import dev.hwbridge.simulator.testing.ScreenDriver;
+import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.Vectors;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wipe: confirmed on the device, works while locked, leaves the device attached and empty. */
+class WipeFlowTest {
+
+    @Test
+    void aConfirmedWipeEmptiesTheDeviceAndTheChannelStaysUsable(@TempDir Path dir) throws Exception {
+        try (Simulator device = Devices.builder().stateDir(dir).mnemonic(Vectors.DEV_PHRASE).pin("1234".toCharArray())
+                .start(); TestHost host = TestHost.connect(device.udpPort())) {
+            ScreenDriver user = new ScreenDriver(device.screen());
+            String deviceId = host.call(Requests.features()).response().getFeatures().getDeviceId();
+            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.wipe());
+            user.confirm("Erase everything?");
+            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+
+            assertThat(result.response().hasSuccess()).isTrue();
+            assertThat(result.interims()).singleElement()
+                    .satisfies(r -> assertThat(r.getButtonRequest().getKind()).isEqualTo(ButtonRequest.Kind.WIPE));
+            Features features = host.call(Requests.features()).response().getFeatures();
+            assertThat(features.getInitialized()).isFalse();
+            assertThat(features.getLocked()).isFalse();
+            assertThat(features.getPinSet()).isFalse();
+            assertThat(features.getDeviceId()).isEqualTo(deviceId);
+            assertThat(dir.resolve("state.bin")).doesNotExist();
+            assertThat(host.call(Requests.request(Requests.derive(KeyScheme.SR25519, ""))).failureCode())
+                    .isEqualTo(Failure.Code.NOT_INITIALIZED);
+        }
+    }
+
+    @Test
+    void aRejectedWipeKeepsEverything() throws Exception {
+        try (Simulator device = Devices.builder().mnemonic(Vectors.DEV_PHRASE).start();
+             TestHost host = TestHost.connect(device.udpPort())) {
+            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.wipe());
+            new ScreenDriver(device.screen()).reject("Erase everything?");
+            assertThat(pending.get(30, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.USER_REJECTED);
+            assertThat(host.call(Requests.features()).response().getFeatures().getIdentitiesList()).containsExactly("default");
+        }
+    }
+}
