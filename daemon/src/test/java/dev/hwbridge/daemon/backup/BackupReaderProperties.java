@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 class BackupReaderProperties {
 
@@ -45,11 +46,15 @@ class BackupReaderProperties {
             // Whatever the reader accepts, the published schema accepts too.
             assertThat(MiniSchema.violations(HwbridgeBackupTest.schema(), document)).isEmpty();
         }
+        Statistics.collect(parsed == null ? "refused" : "read");
+        // Some mutations (a renamed account, a reordered member) keep the document valid.
+        Statistics.coverage(coverage -> coverage.check("read").count(count -> count > 0));
     }
 
     @Property(tries = 1000)
     void mutatedAccountFilesAreReadOrRefusedWithAPointer(@ForAll("mutatedFiles") JsonNode document) {
-        assertReadOrRefused(document);
+        Statistics.collect(assertReadOrRefused(document) == null ? "refused" : "read");
+        Statistics.coverage(coverage -> coverage.check("read").count(count -> count > 0));
     }
 
     private static ParsedBackup assertReadOrRefused(JsonNode document) {

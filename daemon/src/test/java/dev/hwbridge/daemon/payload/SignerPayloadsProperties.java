@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 class SignerPayloadsProperties {
 
@@ -42,16 +43,19 @@ class SignerPayloadsProperties {
 
     @Property(tries = 1000)
     void mutatedPayloadsGiveARequestOrAnInvalidPayloadError(@ForAll("mutated") JsonNode payload) {
-        assertEncodedOrRefused(payload);
+        Statistics.collect(assertEncodedOrRefused(payload) ? "encoded" : "refused");
+        Statistics.coverage(coverage -> coverage.check("encoded").count(count -> count > 0));
     }
 
-    private static void assertEncodedOrRefused(JsonNode payload) {
+    private static boolean assertEncodedOrRefused(JsonNode payload) {
         try {
             SigningRequest request = SignerPayloads.fromSignerPayload(payload);
             assertThat(request.payload()).isNotNull();
+            return true;
         } catch (InvalidPayloadException e) {
             assertThat(e.field()).isNotNull();
             assertThat(e.getMessage()).isNotBlank();
+            return false;
         }
     }
 
