@@ -114,14 +114,14 @@ final class AccountMethods implements MethodGroup {
         return accounts;
     }
 
-    /** {@code {address}} → {@code {}}; UNKNOWN_ACCOUNT when the registry does not have it. */
+    /** {@code {address}} → {@code null}; UNKNOWN_ACCOUNT when the registry does not have it. */
     private JsonNode forget(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("address"));
         String address = address(params, "address");
         if (!registrations.remove(address)) {
             throw new RpcException(RpcError.UNKNOWN_ACCOUNT, "the registry has no account with that address");
         }
-        return JsonNodeFactory.instance.objectNode();
+        return JsonNodeFactory.instance.nullNode();
     }
 
     /** A required SS58 address. */

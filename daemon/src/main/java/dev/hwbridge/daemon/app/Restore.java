@@ -63,16 +63,16 @@ final class Restore {
         if (features.getLocked()) {
             throw new RpcException(RpcError.LOCKED, "the device is locked: call device.unlock first");
         }
-        String chosen = identity != null ? identity : findIdentity(features.getIdentitiesList(), backup.fingerprint());
-        String fingerprint = chosen == null ? null : fingerprints.of(session, client, chosen);
-        boolean sameSeed = chosen != null && (backup.fingerprint() == null || backup.fingerprint().equals(fingerprint));
+        Seed seed = identity != null ? new Seed(identity, fingerprints.of(session, client, identity))
+                : findSeed(features.getIdentitiesList(), backup.fingerprint());
+        boolean sameSeed = seed != null && (backup.fingerprint() == null || backup.fingerprint().equals(seed.fingerprint()));
         for (BackupAccount account : backup.accounts()) {
             if (!sameSeed) {
                 mismatch(account, "differentSeed");
             } else if (account.path() == null) {
                 mismatch(account, "noPath");
             } else {
-                check(account, chosen, fingerprint);
+                check(account, seed);
             }
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -81,24 +81,30 @@ final class Restore {
         return result;
     }
 
-    /** The identity whose seed has {@code wanted} as fingerprint ("" for the first when the backup has none). */
-    private String findIdentity(List<String> identities, String wanted) throws RpcException {
-        if (wanted == null) {
-            return "";
-        }
-        if (identities.isEmpty()) {
-            return wanted.equals(fingerprints.of(session, client, "")) ? "" : null;
+    /** An identity ("" for the device's first) and the fingerprint of its seed. */
+    private record Seed(String identity, String fingerprint) {
+    }
+
+    /**
+     * The identity whose seed has {@code wanted} as fingerprint, or null if none has; the first
+     * identity when the backup has no fingerprint.
+     */
+    private Seed findSeed(List<String> identities, String wanted) throws RpcException {
+        if (wanted == null || identities.isEmpty()) {
+            return new Seed("", fingerprints.of(session, client, ""));
         }
         for (int i = 0; i < identities.size(); i++) {
-            if (wanted.equals(fingerprints.of(session, client, identities.get(i)))) {
+            String fingerprint = fingerprints.of(session, client, identities.get(i));
+            if (wanted.equals(fingerprint)) {
                 // The first identity is the default one: recorded as such, it survives a rename.
-                return i == 0 ? "" : identities.get(i);
+                return new Seed(i == 0 ? "" : identities.get(i), fingerprint);
             }
         }
         return null;
     }
 
-    private void check(BackupAccount account, String identity, String fingerprint) throws RpcException {
+    private void check(BackupAccount account, Seed seed) throws RpcException {
+        String identity = seed.identity();
         KeyScheme scheme = KeyScheme.fromId(account.scheme());
         DerivedAccount derived;
         try {
@@ -118,7 +124,7 @@ final class Restore {
         }
         AccountRecord record = registrations.put(() -> new AccountRecord(account.name(), account.address(),
                 account.publicKey(), account.scheme(), account.path(), account.passwordProtected(),
-                account.ss58Format(), account.genesisHash(), identity.isEmpty() ? null : identity, fingerprint,
+                account.ss58Format(), account.genesisHash(), identity.isEmpty() ? null : identity, seed.fingerprint(),
                 clock.instant()));
         restored.add(AccountJson.of(record));
     }

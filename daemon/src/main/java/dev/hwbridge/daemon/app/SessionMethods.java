@@ -40,11 +40,11 @@ final class SessionMethods implements MethodGroup {
         return result;
     }
 
-    /** {@code {session}} → {@code {}}. */
+    /** {@code {session}} → {@code null}. */
     private JsonNode release(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("session"));
         sessions.release(params.text("session", Fields.MAX_SESSION), client);
-        return JsonNodeFactory.instance.objectNode();
+        return JsonNodeFactory.instance.nullNode();
     }
 
     /** The caller's session named by the {@code session} param. */

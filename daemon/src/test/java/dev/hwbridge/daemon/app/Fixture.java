@@ -37,6 +37,23 @@ final class Fixture implements AutoCloseable {
     final RecordingClient client = new RecordingClient("c1");
     final ScriptedConnection device = connector.connectionFor("udp:sim");
     private final Map<String, RpcMethod> methods = new HashMap<>();
+    private Registrations registrations;
+    private SeedFingerprints fingerprints;
+
+    /** A registry in {@code dataDir}, opened on first use. */
+    Registrations registrations(java.nio.file.Path dataDir) {
+        if (registrations == null) {
+            registrations = new Registrations(dev.hwbridge.daemon.registry.AccountRegistry.open(dataDir));
+        }
+        return registrations;
+    }
+
+    SeedFingerprints fingerprints() {
+        if (fingerprints == null) {
+            fingerprints = new SeedFingerprints(sessions);
+        }
+        return fingerprints;
+    }
 
     Fixture with(MethodGroup group) {
         methods.putAll(group.methods());
@@ -48,6 +65,10 @@ final class Fixture implements AutoCloseable {
         device.enqueue(Replies.features("Alice's", true, false, List.of("main")));
         bus.plug("sim");
         device.takeRequest();
+        // The reply is applied just after the request is taken: wait for it to show.
+        for (int i = 0; i < 250 && devices.find("1").orElseThrow().info().label() == null; i++) {
+            Thread.sleep(20);
+        }
         return this;
     }
 

@@ -30,6 +30,7 @@ public final class ScriptedConnection implements DeviceConnection {
     private final Deque<Script> scripts = new ArrayDeque<>();
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> waiting = new LinkedBlockingQueue<>();
+    private Response fallback;
     private boolean cancelled;
     private boolean closed;
     private int closeCount;
@@ -37,6 +38,12 @@ public final class ScriptedConnection implements DeviceConnection {
     /** The next exchange sends {@code interims}, then {@code reply}. */
     public synchronized ScriptedConnection enqueue(Response reply, Response... interims) {
         scripts.add(new Script(List.of(interims), reply));
+        return this;
+    }
+
+    /** What exchanges with nothing enqueued answer (by default they fail with DEVICE_ERROR). */
+    public synchronized ScriptedConnection otherwise(Response reply) {
+        fallback = reply;
         return this;
     }
 
@@ -55,6 +62,9 @@ public final class ScriptedConnection implements DeviceConnection {
             }
             requests.add(request);
             script = scripts.poll();
+            if (script == null && fallback != null) {
+                script = new Script(List.of(), fallback);
+            }
             cancelled = false;
         }
         if (script == null) {
@@ -99,6 +109,11 @@ public final class ScriptedConnection implements DeviceConnection {
         Request request = requests.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(request).as("a request within %s", WAIT).isNotNull();
         return request;
+    }
+
+    /** The next request the device received, or null if none came within a short while. */
+    public Request takeRequestOrNull() throws InterruptedException {
+        return requests.poll(100, TimeUnit.MILLISECONDS);
     }
 
     /** Waits until an exchange hangs waiting for the user. */

@@ -155,7 +155,7 @@ class AccountEndToEndTest {
         String address = wallet.call("account.derive", "{\"session\":\"" + session + "\",\"scheme\":\"ed25519\","
                 + "\"path\":\"//1\",\"ss58Format\":2,\"name\":\"Kusama one\"}").get("address").asText();
 
-        assertThat(wallet.call("account.forget", "{\"address\":\"" + address + "\"}").toString()).isEqualTo("{}");
+        assertThat(wallet.call("account.forget", "{\"address\":\"" + address + "\"}").isNull()).isTrue();
 
         assertThat(wallet.call("account.list", "{}")).isEmpty();
         assertThat(wallet.error("account.forget", "{\"address\":\"" + address + "\"}").get("code").asInt())
