@@ -106,6 +106,11 @@ public final class Device {
     /**
      * Cancels the call in progress, if any (it then fails with CANCELLED). A call still waiting
      * for its turn is not affected; its {@code stillWanted} check stops it.
+     *
+     * <p>Hazard: a cancel that lands after a call passed its {@code stillWanted} check but before
+     * the protocol client registered the exchange is a no-op there, so that one request still
+     * reaches the device; the user sees it on the screen and can reject it. Closing the window
+     * would need the client to accept a cancel ahead of its call.
      */
     public void cancel() {
         synchronized (state) {

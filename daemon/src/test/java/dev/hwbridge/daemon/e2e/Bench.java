@@ -40,7 +40,11 @@ final class Bench implements AutoCloseable {
 
     /** A simulator preloaded with {@code phrase} (no PIN, unlocked) and a daemon that watches it. */
     static Bench start(Path dataDir, String phrase) throws Exception {
-        Simulator simulator = startSimulator(phrase);
+        return start(dataDir, startSimulator(phrase));
+    }
+
+    /** A daemon that watches {@code simulator}, which the bench then owns. */
+    static Bench start(Path dataDir, Simulator simulator) throws Exception {
         try {
             DaemonConfig config = new DaemonConfig(0, InetAddress.getLoopbackAddress(), List.of(),
                     List.of(simulator.udpAddress()), dataDir, false, false, false);
@@ -52,7 +56,12 @@ final class Bench implements AutoCloseable {
     }
 
     static Simulator startSimulator(String phrase) throws Exception {
-        return Simulator.builder().udpPort(0).automationPort(0).kdf(CHEAP_KDF).mnemonic(phrase).start();
+        return simulator().mnemonic(phrase).start();
+    }
+
+    /** A simulator on free ports with a cheap state key, to be customised and started. */
+    static Simulator.Builder simulator() {
+        return Simulator.builder().udpPort(0).automationPort(0).kdf(CHEAP_KDF);
     }
 
     /** A new WebSocket connection, closed with the bench. */
