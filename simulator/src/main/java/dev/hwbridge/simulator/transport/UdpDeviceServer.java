@@ -1,6 +1,7 @@
 package dev.hwbridge.simulator.transport;
 
 import dev.hwbridge.protocol.framing.Frame;
+import dev.hwbridge.protocol.framing.FrameCommand;
 import dev.hwbridge.protocol.framing.FrameError;
 import dev.hwbridge.protocol.framing.FramingException;
 import dev.hwbridge.protocol.framing.HidFraming;
@@ -66,7 +67,6 @@ public final class UdpDeviceServer implements AutoCloseable {
     public static final Duration DEFAULT_KEEPALIVE = Duration.ofMillis(100);
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpDeviceServer.class);
-    private static final int CHANNEL_CAPACITY = 32;
     private static final int RECEIVE_TIMEOUT_MILLIS = 100;
 
     private final DatagramSocket socket;
@@ -91,7 +91,7 @@ public final class UdpDeviceServer implements AutoCloseable {
         this.device = device;
         this.screen = screen;
         this.keepaliveNanos = keepalive.toNanos();
-        this.channels = new ChannelTable(random, CHANNEL_CAPACITY);
+        this.channels = new ChannelTable(random, this::isBusy);
         this.worker = Executors.newSingleThreadExecutor(daemon("device-worker"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("device-keepalive"));
         this.receiver = daemon("device-udp").newThread(this::receiveLoop);
@@ -195,14 +195,18 @@ public final class UdpDeviceServer implements AutoCloseable {
         int channel = ((report[0] & 0xFF) << 24) | ((report[1] & 0xFF) << 16) | ((report[2] & 0xFF) << 8) | (report[3] & 0xFF);
         if (channel != HidFraming.BROADCAST_CHANNEL && channel != HidFraming.RESERVED_CHANNEL
                 && !channels.isBoundTo(channel, from)) {
-            out.send(Frame.error(channel, FrameError.INVALID_CHANNEL), from);
+            sendError(channel, FrameError.INVALID_CHANNEL, from);
             return;
+        }
+        if (channel != HidFraming.BROADCAST_CHANNEL && channel != HidFraming.RESERVED_CHANNEL
+                && report[HidFraming.COMMAND_OFFSET] != (byte) FrameCommand.INIT.code()) {
+            channels.touch(channel);
         }
         Optional<Frame> frame;
         try {
             frame = reassembler.accept(report);
         } catch (FramingException e) {
-            e.channel().ifPresent(offending -> out.send(Frame.error(offending, e.error()), from));
+            e.channel().ifPresent(offending -> sendError(offending, e.error(), from));
             return;
         }
         if (reassembler.isBusy()) {
@@ -218,14 +222,14 @@ public final class UdpDeviceServer implements AutoCloseable {
             case INIT -> onInit(frame, from);
             case PING -> {
                 if (broadcast) {
-                    out.send(Frame.error(channel, FrameError.INVALID_CHANNEL), from);
+                    sendError(channel, FrameError.INVALID_CHANNEL, from);
                 } else {
                     out.send(Frame.ping(channel, frame.payload()), from);
                 }
             }
             case MSG -> {
                 if (broadcast) {
-                    out.send(Frame.error(channel, FrameError.INVALID_CHANNEL), from);
+                    sendError(channel, FrameError.INVALID_CHANNEL, from);
                 } else {
                     onMessage(frame, from);
                 }
@@ -236,7 +240,7 @@ public final class UdpDeviceServer implements AutoCloseable {
                     current.cancel();
                 }
             }
-            case KEEPALIVE, ERROR -> out.send(Frame.error(channel, FrameError.INVALID_COMMAND), from);
+            case KEEPALIVE, ERROR -> sendError(channel, FrameError.INVALID_COMMAND, from);
         }
     }
 
@@ -245,7 +249,7 @@ public final class UdpDeviceServer implements AutoCloseable {
         try {
             request = InitRequest.from(frame);
         } catch (FramingException e) {
-            out.send(Frame.error(frame.channel(), e.error()), from);
+            sendError(frame.channel(), e.error(), from);
             return;
         }
         int channel = frame.channel();
@@ -278,7 +282,7 @@ public final class UdpDeviceServer implements AutoCloseable {
             if (current.channel() == frame.channel() && request != null && request.hasCancel()) {
                 current.cancel();
             } else {
-                out.send(Frame.error(frame.channel(), FrameError.CHANNEL_BUSY), from);
+                sendError(frame.channel(), FrameError.CHANNEL_BUSY, from);
             }
             return;
         }
@@ -339,13 +343,27 @@ public final class UdpDeviceServer implements AutoCloseable {
         }
     }
 
+    /** An ERROR frame on the offending channel; channel 0 cannot carry one, so a report there is dropped. */
+    private void sendError(int channel, FrameError error, SocketAddress to) {
+        if (channel != HidFraming.RESERVED_CHANNEL) {
+            out.send(Frame.error(channel, error), to);
+        }
+    }
+
+    /** A channel with an exchange pending or a message half-received. */
+    private boolean isBusy(int channel) {
+        Exchange current = pending;
+        return (current != null && current.channel() == channel)
+                || reassembler.pendingChannel().orElse(HidFraming.RESERVED_CHANNEL) == channel;
+    }
+
     private void expireHalfMessage() {
         try {
             reassembler.expire();
         } catch (FramingException e) {
             SocketAddress peer = reassemblyPeer;
             if (peer != null) {
-                e.channel().ifPresent(channel -> out.send(Frame.error(channel, e.error()), peer));
+                e.channel().ifPresent(channel -> sendError(channel, e.error(), peer));
             }
         }
     }

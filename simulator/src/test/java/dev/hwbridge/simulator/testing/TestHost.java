@@ -217,20 +217,4 @@ public final class TestHost implements AutoCloseable {
     public void close() {
         socket.close();
     }
-
-    /** What one request brought back. */
-    public record Exchange(List<Response> interims, Response response, List<KeepaliveStatus> keepalives) {
-
-        public Response.BodyCase kind() {
-            return response.getBodyCase();
-        }
-
-        /** The failure code, or AssertionError if the request did not fail. */
-        public dev.hwbridge.protocol.message.Failure.Code failureCode() {
-            if (!response.hasFailure()) {
-                throw new AssertionError("expected a Failure, got " + response.getBodyCase());
-            }
-            return response.getFailure().getCode();
-        }
-    }
 }

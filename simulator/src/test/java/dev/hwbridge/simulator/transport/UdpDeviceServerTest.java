@@ -19,6 +19,7 @@ import dev.hwbridge.simulator.device.FirmwareVersion;
 import dev.hwbridge.simulator.screen.Button;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
 import dev.hwbridge.simulator.testing.TestHost;
@@ -58,7 +59,7 @@ class UdpDeviceServerTest {
 
     @Test
     void initAndPingAreAnsweredWhileTheDeviceWaitsAndOtherMessagesAreBusy() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(signRequest());
+        CompletableFuture<Exchange> pending = host.callAsync(signRequest());
         user.await(InputKind.CONFIRM, "Sign transaction");
         try (TestHost other = new TestHost(device.udpPort())) {
             InitReply reply = other.init();
@@ -89,7 +90,7 @@ class UdpDeviceServerTest {
         assertThat(TestHost.errorCode(busy)).isEqualTo(FrameError.CHANNEL_BUSY);
         Thread.sleep(300);
         device.screen().press(Button.REJECT);
-        TestHost.Exchange result = host.collect();
+        Exchange result = host.collect();
         assertThat(result.failureCode()).isEqualTo(Failure.Code.USER_REJECTED);
         assertThat(result.keepalives()).isNotEmpty().allMatch(status -> status == KeepaliveStatus.WAITING_FOR_USER);
     }
@@ -99,9 +100,9 @@ class UdpDeviceServerTest {
         try (Simulator slow = Devices.builder().mnemonic(Vectors.DEV_PHRASE).pin("1234".toCharArray())
                 .sleeper(delay -> Thread.sleep(400)).start();
              TestHost slowHost = TestHost.connect(slow.udpPort())) {
-            CompletableFuture<TestHost.Exchange> pending = slowHost.callAsync(Requests.unlock());
+            CompletableFuture<Exchange> pending = slowHost.callAsync(Requests.unlock());
             new ScreenDriver(slow.screen()).enterPin("1234");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
             assertThat(result.response().hasSuccess()).isTrue();
             assertThat(result.keepalives()).contains(KeepaliveStatus.PROCESSING);
         }
@@ -177,7 +178,7 @@ class UdpDeviceServerTest {
 
     @Test
     void aCancelFromAnotherChannelIsIgnored() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(signRequest());
+        CompletableFuture<Exchange> pending = host.callAsync(signRequest());
         user.await(InputKind.CONFIRM, "Sign transaction");
         try (TestHost other = TestHost.connect(device.udpPort())) {
             other.cancel();

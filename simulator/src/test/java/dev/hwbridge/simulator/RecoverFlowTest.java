@@ -1,8 +1,8 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
-import static dev.hwbridge.simulator.flows.SetupFlowTest.button;
-import static dev.hwbridge.simulator.flows.SetupFlowTest.input;
-import static dev.hwbridge.simulator.flows.SetupFlowTest.progress;
+import static dev.hwbridge.simulator.SetupFlowTest.button;
+import static dev.hwbridge.simulator.SetupFlowTest.input;
+import static dev.hwbridge.simulator.SetupFlowTest.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.message.ButtonRequest;
@@ -11,13 +11,13 @@ import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.InputRequest;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.Response;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.screen.Screen;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +34,13 @@ class RecoverFlowTest {
 
     @Test
     void aGoodPhraseIsRecoveredAndItsKeysMatchPolkadotJs() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, ""));
             user.confirm("Recover a seed?");
             user.typePhrase(PHRASE);
             user.choosePin("4321");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
 
             assertThat(result.response().hasSuccess()).isTrue();
             List<Response> expected = new ArrayList<>();
@@ -65,9 +65,9 @@ class RecoverFlowTest {
 
     @Test
     void anUnknownWordIsRefusedAtOnceAndAskedAgain() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, ""));
             user.confirm("Recover a seed?");
             String[] words = PHRASE.split(" ");
             user.type(InputKind.WORD, "Word 1 of 12", words[0]);
@@ -79,7 +79,7 @@ class RecoverFlowTest {
                 user.type(InputKind.WORD, "Word " + (i + 1) + " of 12", words[i]);
             }
             user.choosePin("4321");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
 
             assertThat(result.response().hasSuccess()).isTrue();
             long askedForWord2 = result.interims().stream()
@@ -96,16 +96,16 @@ class RecoverFlowTest {
 
     @Test
     void aBadChecksumOffersARetryAndStoresNothingUntilThePhraseIsValid() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, ""));
             user.confirm("Recover a seed?");
             user.typePhrase(BAD_CHECKSUM);
             Screen warning = user.confirm("Invalid recovery phrase");
             assertThat(warning.lines()).containsExactly("Try again?");
             user.typePhrase(PHRASE);
             user.choosePin("4321");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
 
             assertThat(result.response().hasSuccess()).isTrue();
             assertThat(result.interims()).contains(button(ButtonRequest.Kind.WARNING, "Invalid recovery phrase",
@@ -116,9 +116,9 @@ class RecoverFlowTest {
 
     @Test
     void rejectingTheRetryAfterABadChecksumLeavesTheDeviceEmpty() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, ""));
             user.confirm("Recover a seed?");
             user.typePhrase(BAD_CHECKSUM);
             user.reject("Invalid recovery phrase");

@@ -1,14 +1,14 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.KeyScheme;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +21,9 @@ class IdentitiesFlowTest {
     void aSecondIdentityIsAddedByRecoveryAndRequestsChooseBetweenThem() throws Exception {
         String second = Vectors.mnemonic("12-word").path("phrase").asText();
         try (Simulator device = Devices.builder().mnemonic(Vectors.DEV_PHRASE).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, "savings"));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, "savings"));
             user.confirm("Recover a seed?");
             user.typePhrase(second);
             // The preloaded device had no PIN: adding a seed on the device makes the user choose one.
@@ -44,17 +44,17 @@ class IdentitiesFlowTest {
     @Test
     void aDeviceWithAPinAddsAnIdentityWithoutAskingForANewPin() throws Exception {
         try (Simulator device = Devices.builder().mnemonic(Vectors.DEV_PHRASE).pin("1234".toCharArray()).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
             assertThat(host.call(Requests.setup(12, "spare")).failureCode()).isEqualTo(Failure.Code.LOCKED);
-            CompletableFuture<TestHost.Exchange> unlock = host.callAsync(Requests.unlock());
+            CompletableFuture<Exchange> unlock = host.callAsync(Requests.unlock());
             user.enterPin("1234");
             assertThat(unlock.get(30, TimeUnit.SECONDS).response().hasSuccess()).isTrue();
 
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, "spare"));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, "spare"));
             user.confirm("Recover a seed?");
             user.typePhrase(Vectors.mnemonic("abandon-12").path("phrase").asText());
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
             assertThat(result.response().hasSuccess()).isTrue();
             assertThat(result.interims()).noneMatch(r -> r.hasInputRequest()
                     && r.getInputRequest().getKind() == dev.hwbridge.protocol.message.InputRequest.Kind.NEW_PIN);
@@ -62,7 +62,7 @@ class IdentitiesFlowTest {
         }
     }
 
-    private static byte[] publicKey(TestHost host, String identity) {
+    private static byte[] publicKey(SimHost host, String identity) {
         return host.call(Requests.request(Requests.derive(KeyScheme.SR25519, "//Alice").setIdentity(identity)))
                 .response().getPublicKey().getPublicKey().toByteArray();
     }

@@ -1,4 +1,4 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.hwbridge.protocol.message.KeyScheme;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.testing.AutomationClient;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -66,9 +66,9 @@ class RecoveryLogTest {
     }
 
     private static void recoverAndRestart(Path dir) throws Exception {
-        try (Simulator device = Devices.builder().stateDir(dir).start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().stateDir(dir).start(); SimHost host = SimHost.connect(device.udpPort())) {
             AutomationClient user = new AutomationClient(device.automationUri());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(24, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(24, ""));
             user.await("confirm", "Recover a seed?");
             user.press("confirm");
             type(user, SWAPPED, true);
@@ -81,9 +81,9 @@ class RecoveryLogTest {
             user.input(PIN);
             assertThat(pending.get(30, TimeUnit.SECONDS).response().hasSuccess()).isTrue();
         }
-        try (Simulator device = Devices.builder().stateDir(dir).start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().stateDir(dir).start(); SimHost host = SimHost.connect(device.udpPort())) {
             AutomationClient user = new AutomationClient(device.automationUri());
-            CompletableFuture<TestHost.Exchange> unlock = host.callAsync(Requests.unlock());
+            CompletableFuture<Exchange> unlock = host.callAsync(Requests.unlock());
             user.await("pin", "Enter PIN");
             user.input(PIN);
             assertThat(unlock.get(30, TimeUnit.SECONDS).response().hasSuccess()).isTrue();

@@ -1,4 +1,4 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,15 +7,15 @@ import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.SignPayload;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.keys.Signatures;
 import dev.hwbridge.simulator.keystore.DecryptedAccount;
 import dev.hwbridge.simulator.keystore.JsonKeystore;
 import dev.hwbridge.simulator.screen.Screen;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +30,13 @@ class ExportImportFlowTest {
     private static final String VECTOR_PASSWORD = Vectors.ROOT.path("constants").path("jsonPassword").asText();
 
     private Simulator device;
-    private TestHost host;
+    private SimHost host;
     private ScreenDriver user;
 
     @BeforeEach
     void start() throws Exception {
         device = Devices.builder().mnemonic(Vectors.DEV_PHRASE).start();
-        host = TestHost.connect(device.udpPort());
+        host = SimHost.connect(device.udpPort());
         user = new ScreenDriver(device.screen());
     }
 
@@ -48,7 +48,7 @@ class ExportImportFlowTest {
 
     @Test
     void anExportedFileDecryptsWithJsonKeystoreToTheSameKey() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(
+        CompletableFuture<Exchange> pending = host.callAsync(
                 Requests.export(KeyScheme.SR25519, "//Alice", "correct horse battery", "Alice"));
         Screen warning = user.confirm("Export account");
         String json = pending.get(60, TimeUnit.SECONDS).response().getEncryptedJson().getJson();
@@ -64,7 +64,7 @@ class ExportImportFlowTest {
 
     @Test
     void anEd25519ExportCarriesPolkadotJsSecret() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.export(KeyScheme.ED25519, "//Alice", "pw", ""));
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.export(KeyScheme.ED25519, "//Alice", "pw", ""));
         user.confirm("Export account");
         String json = pending.get(60, TimeUnit.SECONDS).response().getEncryptedJson().getJson();
         try (DecryptedAccount account = JsonKeystore.decrypt(json, JsonKeystore.passwordBytes("pw"))) {
@@ -76,7 +76,7 @@ class ExportImportFlowTest {
     void aRejectedExportAndOneWithoutPasswordGiveNothing() throws Exception {
         assertThat(host.call(Requests.export(KeyScheme.SR25519, "", "", "x")).failureCode())
                 .isEqualTo(Failure.Code.INVALID_REQUEST);
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.export(KeyScheme.SR25519, "", "pw", ""));
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.export(KeyScheme.SR25519, "", "pw", ""));
         user.reject("Export account");
         assertThat(pending.get(30, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.USER_REJECTED);
     }
@@ -85,10 +85,10 @@ class ExportImportFlowTest {
     void anImportedFileBecomesAnIdentityThatSigns() throws Exception {
         JsonNode vector = Vectors.ROOT.path("jsonExports").path("sr25519");
         byte[] publicKey = Vectors.bytes(vector.path("publicKey"));
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(
+        CompletableFuture<Exchange> pending = host.callAsync(
                 Requests.importJson(vector.path("toJsonEncrypted").toString(), VECTOR_PASSWORD, ""));
         Screen shown = user.confirm("Import account");
-        TestHost.Exchange result = pending.get(60, TimeUnit.SECONDS);
+        Exchange result = pending.get(60, TimeUnit.SECONDS);
 
         assertThat(shown.lines()).contains(vector.path("toJsonEncrypted").path("address").asText(),
                 "as identity vector-sr25519");
@@ -96,7 +96,7 @@ class ExportImportFlowTest {
         assertThat(host.call(Requests.features()).response().getFeatures().getIdentitiesList())
                 .containsExactly("default", "vector-sr25519");
 
-        CompletableFuture<TestHost.Exchange> signing = host.callAsync(Requests.request(
+        CompletableFuture<Exchange> signing = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, new byte[] {1, 2, 3})
                         .setIdentity("vector-sr25519")));
         user.confirm("Sign transaction");
@@ -117,7 +117,7 @@ class ExportImportFlowTest {
                 .isEqualTo(Failure.Code.INVALID_JSON);
         assertThat(host.call(Requests.importJson(json, VECTOR_PASSWORD, "default")).failureCode())
                 .isEqualTo(Failure.Code.ALREADY_INITIALIZED);
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.importJson(json, VECTOR_PASSWORD, "ed"));
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.importJson(json, VECTOR_PASSWORD, "ed"));
         user.reject("Import account");
         assertThat(pending.get(60, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.USER_REJECTED);
         assertThat(host.call(Requests.features()).response().getFeatures().getIdentitiesList()).containsExactly("default");
@@ -125,7 +125,7 @@ class ExportImportFlowTest {
 
     @Test
     void anEmptyDeviceRefusesAnImport() throws Exception {
-        try (Simulator empty = Devices.builder().start(); TestHost other = TestHost.connect(empty.udpPort())) {
+        try (Simulator empty = Devices.builder().start(); SimHost other = SimHost.connect(empty.udpPort())) {
             String json = Vectors.ROOT.path("jsonExports").path("ed25519").path("toJsonEncrypted").toString();
             assertThat(other.call(Requests.importJson(json, VECTOR_PASSWORD, "")).failureCode())
                     .isEqualTo(Failure.Code.NOT_INITIALIZED);

@@ -1,16 +1,16 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.protocol.account.Blake2b;
 import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.client.DeviceClientException;
 import dev.hwbridge.protocol.framing.KeepaliveStatus;
 import dev.hwbridge.protocol.message.ButtonRequest;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.SignPayload;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.keys.KeyPair;
 import dev.hwbridge.simulator.keys.Keys;
 import dev.hwbridge.simulator.keys.SecretUri;
@@ -18,8 +18,10 @@ import dev.hwbridge.simulator.keys.Signatures;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.screen.Screen;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.TestHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.nio.charset.StandardCharsets;
@@ -60,12 +62,12 @@ class SignFlowTest {
 
     @Test
     void aConfirmedTransactionIsSignedAndTheScreenSaysWhatItIs() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.ED25519, "//polkadot", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
         Screen shown = user.await(InputKind.CONFIRM, "Sign transaction");
         Thread.sleep(400);
         device.screen().press(dev.hwbridge.simulator.screen.Button.CONFIRM);
-        TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+        Exchange result = pending.get(30, TimeUnit.SECONDS);
 
         List<String> expectedLines = List.of(
                 "15P5UXVFhfSQYKMEHEc5zwsDiJqhnsSeaUBVUKw4dskCDGXv",
@@ -121,7 +123,7 @@ class SignFlowTest {
 
     @Test
     void aRejectedSignatureEndsWithUserRejected() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "//Alice", SignPayload.Kind.RAW, "hello".getBytes(StandardCharsets.UTF_8))));
         Screen shown = user.reject("Sign message");
         assertThat(shown.lines()).contains("\"hello\"", "5 bytes, signed as <Bytes>…</Bytes>");
@@ -130,7 +132,7 @@ class SignFlowTest {
 
     @Test
     void aCancelFrameEndsTheWaitWithCancelled() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
         user.await(InputKind.CONFIRM, "Sign transaction");
         host.cancel();
@@ -141,8 +143,24 @@ class SignFlowTest {
     }
 
     @Test
+    void theReferenceClientsCancelEndsTheWait() {
+        try (SimHost client = SimHost.connect(device.udpPort())) {
+            CompletableFuture<Exchange> pending = client.callAsync(Requests.request(
+                    Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
+            user.await(InputKind.CONFIRM, "Sign transaction");
+            long started = System.nanoTime();
+            client.cancel();
+            assertThat(SimHost.failureOf(pending)).isEqualTo(DeviceClientException.Code.CANCELLED);
+            // Ended by the device's Failure{CANCELLED}, well inside the client's 2 s grace for a silent device.
+            assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(1500));
+            user.await(screen -> screen.input() == InputKind.NONE, "the idle screen");
+            assertThat(client.call(Requests.features()).response().hasFeatures()).isTrue();
+        }
+    }
+
+    @Test
     void aCancelRequestEndsTheWaitWithCancelled() throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
         user.await(InputKind.CONFIRM, "Sign transaction");
         host.sendMessage(Requests.cancel());
@@ -153,7 +171,7 @@ class SignFlowTest {
     @Test
     void aCancelRightBehindTheRequestIsNotLost() throws Exception {
         for (int round = 0; round < 5; round++) {
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                     Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
             host.cancel();
             assertThat(pending.get(30, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.CANCELLED);
@@ -179,11 +197,11 @@ class SignFlowTest {
     }
 
     private byte[] confirmSign(KeyScheme scheme, SignPayload.Kind kind, byte[] payload) {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(scheme, "", kind, payload)));
         user.confirm(kind == SignPayload.Kind.RAW ? "Sign message" : "Sign transaction");
         try {
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
             assertThat(result.response().hasSignature()).as("signature for %s", scheme).isTrue();
             return result.response().getSignature().getSignature().toByteArray();
         } catch (Exception e) {

@@ -1,4 +1,4 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.Response;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.screen.Screen;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ class VectorsFlowTest {
     void publicKeysMatchPolkadotJs(String name) throws Exception {
         JsonNode vector = Vectors.mnemonic(name);
         try (Simulator device = Devices.builder().mnemonic(vector.path("phrase").asText()).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
             int checked = 0;
             for (JsonNode derivation : vector.path("derivations")) {
@@ -68,10 +68,10 @@ class VectorsFlowTest {
     void theAddressShownForConfirmationIsPolkadotJsAddress(String name) throws Exception {
         JsonNode derivation = Vectors.mnemonic(name).path("derivations").get(3);
         try (Simulator device = Devices.builder().mnemonic(Vectors.mnemonic(name).path("phrase").asText()).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
             for (String prefix : List.of("0", "2", "42")) {
-                CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(
+                CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                         Requests.derive(KeyScheme.ECDSA, derivation.path("path").asText()).setShow(true)
                                 .setSs58Format(Integer.parseInt(prefix))));
                 Screen shown = user.confirm("Check the address");
@@ -81,14 +81,14 @@ class VectorsFlowTest {
         }
     }
 
-    private static Response derive(TestHost host, ScreenDriver user, KeyScheme scheme, JsonNode derivation)
+    private static Response derive(SimHost host, ScreenDriver user, KeyScheme scheme, JsonNode derivation)
             throws Exception {
         var request = Requests.derive(scheme, derivation.path("derivePath").asText());
         JsonNode password = derivation.path("suriPassword");
         if (password.isNull() || password.isMissingNode()) {
             return host.call(Requests.request(request)).response();
         }
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.request(request.setAskPassword(true)));
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.request(request.setAskPassword(true)));
         if (!derivation.path(scheme.name().toLowerCase()).has("error")) {
             user.type(InputKind.PASSWORD, "Password for " + derivation.path("derivePath").asText(), password.asText());
         }

@@ -1,4 +1,4 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,14 @@ import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.SignPayload;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.screen.Screen;
 import dev.hwbridge.simulator.state.EncryptedFileStateStore;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,7 +37,7 @@ class PinFlowTest {
             assertThat(preloaded.udpPort()).isPositive();
         }
         try (Simulator device = Devices.builder(delays).stateDir(dir).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             Features locked = host.call(Requests.features()).response().getFeatures();
             assertThat(locked.getLocked()).isTrue();
             assertThat(locked.getPinSet()).isTrue();
@@ -50,9 +50,9 @@ class PinFlowTest {
             }
         }
         try (Simulator device = Devices.builder(delays).stateDir(dir).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             for (int attempt = 5; attempt <= 9; attempt++) {
-                TestHost.Exchange result = unlock(device, host, "9999");
+                Exchange result = unlock(device, host, "9999");
                 assertThat(result.failureCode()).isEqualTo(Failure.Code.PIN_INVALID);
                 assertThat(result.response().getFailure().getMessage()).contains((10 - attempt) + " attempts left");
             }
@@ -79,7 +79,7 @@ class PinFlowTest {
             assertThat(preloaded.udpPort()).isPositive();
         }
         try (Simulator device = Devices.builder(delays).stateDir(dir).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 assertThat(unlock(device, host, "0000").failureCode()).isEqualTo(Failure.Code.PIN_INVALID);
             }
@@ -90,7 +90,7 @@ class PinFlowTest {
             assertThat(host.call(Requests.unlock()).response().getSuccess().getMessage()).isEqualTo("already unlocked");
         }
         try (Simulator device = Devices.builder(delays).stateDir(dir).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             assertThat(unlock(device, host, "0000").failureCode()).isEqualTo(Failure.Code.PIN_INVALID);
         }
         // Three free attempts, then 1 s for the right PIN; after it the count starts again from zero.
@@ -102,14 +102,14 @@ class PinFlowTest {
     void aDevicePreloadedWithAPinStartsLockedAndOneWithoutAPinUnlocked() throws Exception {
         List<Duration> delays = new CopyOnWriteArrayList<>();
         try (Simulator device = Devices.builder(delays).mnemonic(Vectors.DEV_PHRASE).pin(PIN).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             Features features = host.call(Requests.features()).response().getFeatures();
             assertThat(features.getLocked()).isTrue();
             assertThat(features.getPinSet()).isTrue();
             assertThat(unlock(device, host, "1234").response().hasSuccess()).isTrue();
         }
         try (Simulator device = Devices.builder(delays).mnemonic(Vectors.DEV_PHRASE).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             Features features = host.call(Requests.features()).response().getFeatures();
             assertThat(features.getLocked()).isFalse();
             assertThat(features.getPinSet()).isFalse();
@@ -126,9 +126,9 @@ class PinFlowTest {
             assertThat(preloaded.udpPort()).isPositive();
         }
         try (Simulator device = Devices.builder(delays).stateDir(dir).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.unlock());
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.unlock());
             user.enterPin("12a4");
             Screen again = user.await(InputKind.PIN, "Enter PIN");
             assertThat(again.lines()).containsExactly("A PIN has 4 to 16 digits");
@@ -148,15 +148,15 @@ class PinFlowTest {
                 store.recordFailedAttempt();
             }
         }
-        try (Simulator device = Devices.builder().stateDir(dir).start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().stateDir(dir).start(); SimHost host = SimHost.connect(device.udpPort())) {
             Features features = host.call(Requests.features()).response().getFeatures();
             assertThat(features.getInitialized()).isFalse();
             assertThat(features.getLocked()).isFalse();
         }
     }
 
-    private static TestHost.Exchange unlock(Simulator device, TestHost host, String pin) throws Exception {
-        CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.unlock());
+    private static Exchange unlock(Simulator device, SimHost host, String pin) throws Exception {
+        CompletableFuture<Exchange> pending = host.callAsync(Requests.unlock());
         new ScreenDriver(device.screen()).enterPin(pin);
         return pending.get(30, TimeUnit.SECONDS);
     }

@@ -1,4 +1,4 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import dev.hwbridge.protocol.message.ButtonRequest;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.KeyScheme;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +24,12 @@ class WipeFlowTest {
     @Test
     void aConfirmedWipeEmptiesTheDeviceAndTheChannelStaysUsable(@TempDir Path dir) throws Exception {
         try (Simulator device = Devices.builder().stateDir(dir).mnemonic(Vectors.DEV_PHRASE).pin("1234".toCharArray())
-                .start(); TestHost host = TestHost.connect(device.udpPort())) {
+                .start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
             String deviceId = host.call(Requests.features()).response().getFeatures().getDeviceId();
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.wipe());
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.wipe());
             user.confirm("Erase everything?");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
 
             assertThat(result.response().hasSuccess()).isTrue();
             assertThat(result.interims()).singleElement()
@@ -48,8 +48,8 @@ class WipeFlowTest {
     @Test
     void aRejectedWipeKeepsEverything() throws Exception {
         try (Simulator device = Devices.builder().mnemonic(Vectors.DEV_PHRASE).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.wipe());
+             SimHost host = SimHost.connect(device.udpPort())) {
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.wipe());
             new ScreenDriver(device.screen()).reject("Erase everything?");
             assertThat(pending.get(30, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.USER_REJECTED);
             assertThat(host.call(Requests.features()).response().getFeatures().getIdentitiesList()).containsExactly("default");

@@ -1,4 +1,4 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.InputRequest;
 import dev.hwbridge.protocol.message.Progress;
 import dev.hwbridge.protocol.message.Response;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.keys.KeyPair;
 import dev.hwbridge.simulator.keys.Keys;
 import dev.hwbridge.simulator.keys.SecretUri;
@@ -18,9 +17,10 @@ import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.screen.Screen;
 import dev.hwbridge.simulator.testing.AutomationClient;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +32,9 @@ class SetupFlowTest {
 
     @Test
     void setupShowsTheWordsOnlyOnTheScreenChecksTheBackupAndLeavesTheDeviceUnlocked() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             AutomationClient user = new AutomationClient(device.automationUri());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.setup(12, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.setup(12, ""));
 
             user.await("confirm", "Create a new seed?");
             user.press("confirm");
@@ -58,7 +58,7 @@ class SetupFlowTest {
             user.input("2468");
             user.await("pin", "Confirm the PIN");
             user.input("2468");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
 
             assertThat(result.response().hasSuccess()).isTrue();
             assertThat(words).hasSize(12);
@@ -84,9 +84,9 @@ class SetupFlowTest {
 
     @Test
     void aWrongBackupWordSendsTheUserBackToThePages() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.setup(12, "main"));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.setup(12, "main"));
             user.confirm("Create a new seed?");
             List<String> words = readPages(user, 12);
             Screen check = user.await(InputKind.WORD, "Enter word ");
@@ -103,7 +103,7 @@ class SetupFlowTest {
                 device.screen().type(words.get(Integer.parseInt(prompt.title().substring("Enter word ".length())) - 1));
             }
             user.choosePin("1357");
-            TestHost.Exchange result = pending.get(30, TimeUnit.SECONDS);
+            Exchange result = pending.get(30, TimeUnit.SECONDS);
 
             assertThat(result.response().hasSuccess()).isTrue();
             long backupPages = result.interims().stream()
@@ -115,9 +115,9 @@ class SetupFlowTest {
 
     @Test
     void rejectingAPageOfWordsStoresNothing() throws Exception {
-        try (Simulator device = Devices.builder().start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().start(); SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.setup(24, ""));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.setup(24, ""));
             user.confirm("Create a new seed?");
             user.confirm("Write down your words");
             user.reject("Write down your words");
@@ -132,7 +132,7 @@ class SetupFlowTest {
     @Test
     void aSetUpDeviceRefusesASecondSeedForTheSameIdentity() {
         try (Simulator device = Devices.builder().mnemonic(dev.hwbridge.simulator.testing.Vectors.DEV_PHRASE).start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             assertThat(host.call(Requests.setup(12, "")).failureCode()).isEqualTo(Failure.Code.ALREADY_INITIALIZED);
             assertThat(host.call(Requests.setup(12, "default")).failureCode()).isEqualTo(Failure.Code.ALREADY_INITIALIZED);
             assertThat(host.call(Requests.setup(13, "other")).failureCode()).isEqualTo(Failure.Code.INVALID_REQUEST);

@@ -1,19 +1,19 @@
-package dev.hwbridge.simulator.flows;
+package dev.hwbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.KeyScheme;
-import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.device.DeviceInfoStore;
 import dev.hwbridge.simulator.state.EncryptedFileStateStore;
 import dev.hwbridge.simulator.state.StateError;
 import dev.hwbridge.simulator.state.StateException;
 import dev.hwbridge.simulator.testing.Devices;
+import dev.hwbridge.simulator.testing.Exchange;
 import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
-import dev.hwbridge.simulator.testing.TestHost;
+import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +33,9 @@ class StateAtRestFlowTest {
     void stateSurvivesARestartAndIsUnreadableWithoutThePin(@TempDir Path dir) throws Exception {
         byte[] aliceBefore;
         try (Simulator device = Devices.builder().stateDir(dir).label("bench device").start();
-             TestHost host = TestHost.connect(device.udpPort())) {
+             SimHost host = SimHost.connect(device.udpPort())) {
             ScreenDriver user = new ScreenDriver(device.screen());
-            CompletableFuture<TestHost.Exchange> pending = host.callAsync(Requests.recover(12, IDENTITY));
+            CompletableFuture<Exchange> pending = host.callAsync(Requests.recover(12, IDENTITY));
             user.confirm("Recover a seed?");
             user.typePhrase(Vectors.DEV_PHRASE);
             user.choosePin("2580");
@@ -60,11 +60,11 @@ class StateAtRestFlowTest {
         }
         assertThat(Files.readString(dir.resolve(DeviceInfoStore.FILE_NAME))).contains("bench device");
 
-        try (Simulator device = Devices.builder().stateDir(dir).start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().stateDir(dir).start(); SimHost host = SimHost.connect(device.udpPort())) {
             Features locked = host.call(Requests.features()).response().getFeatures();
             assertThat(locked.getLocked()).isTrue();
             assertThat(locked.getLabel()).isEqualTo("bench device");
-            CompletableFuture<TestHost.Exchange> unlock = host.callAsync(Requests.unlock());
+            CompletableFuture<Exchange> unlock = host.callAsync(Requests.unlock());
             new ScreenDriver(device.screen()).enterPin("2580");
             assertThat(unlock.get(30, TimeUnit.SECONDS).response().hasSuccess()).isTrue();
             Features features = host.call(Requests.features()).response().getFeatures();
@@ -82,7 +82,7 @@ class StateAtRestFlowTest {
                     Vectors.bytes(Vectors.mnemonic("dev").path("entropy")))).isNegative();
             assertThat(device.udpPort()).isPositive();
         }
-        try (Simulator device = Devices.builder().stateDir(dir).start(); TestHost host = TestHost.connect(device.udpPort())) {
+        try (Simulator device = Devices.builder().stateDir(dir).start(); SimHost host = SimHost.connect(device.udpPort())) {
             Features features = host.call(Requests.features()).response().getFeatures();
             assertThat(features.getLocked()).isFalse();
             assertThat(features.getPinSet()).isFalse();
@@ -90,7 +90,7 @@ class StateAtRestFlowTest {
         }
     }
 
-    private static byte[] alice(TestHost host) {
+    private static byte[] alice(SimHost host) {
         return host.call(Requests.request(Requests.derive(KeyScheme.SR25519, "//Alice").setIdentity(IDENTITY)))
                 .response().getPublicKey().getPublicKey().toByteArray();
     }

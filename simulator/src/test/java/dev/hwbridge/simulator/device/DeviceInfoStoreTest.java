@@ -1,0 +1,46 @@
+package dev.hwbridge.simulator.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hwbridge.simulator.state.StateError;
+import dev.hwbridge.simulator.state.StateException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceInfoStoreTest {
+
+    @Test
+    void aDirectoryKeepsTheIdAndLabel(@TempDir Path dir) {
+        DeviceInfo created = DeviceInfoStore.inDirectory(dir).loadOrCreate("", new SecureRandom());
+        assertThat(created.label()).isEqualTo(DeviceInfo.DEFAULT_LABEL);
+        assertThat(created.deviceId()).matches("[0-9a-f]{16}");
+
+        DeviceInfoStore.inDirectory(dir).save(created.withLabel("desk"));
+        DeviceInfo reloaded = DeviceInfoStore.inDirectory(dir).loadOrCreate("other", new SecureRandom());
+        assertThat(reloaded).isEqualTo(new DeviceInfo(created.deviceId(), "desk"));
+    }
+
+    @Test
+    void aDamagedFileIsCorrupt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(DeviceInfoStore.FILE_NAME), "{\"version\":2}");
+        assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load())
+                .isInstanceOfSatisfying(StateException.class, e -> assertThat(e.code()).isEqualTo(StateError.CORRUPT));
+        Files.writeString(dir.resolve(DeviceInfoStore.FILE_NAME), "{not json");
+        assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load()).isInstanceOf(StateException.class);
+        Files.write(dir.resolve(DeviceInfoStore.FILE_NAME), new byte[5000]);
+        assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load()).isInstanceOf(StateException.class);
+    }
+
+    @Test
+    void memoryStartsEmpty() {
+        DeviceInfoStore store = DeviceInfoStore.inMemory();
+        assertThat(store.load()).isEmpty();
+        DeviceInfo info = store.loadOrCreate("lab", new SecureRandom());
+        assertThat(store.load()).contains(info);
+        assertThat(info.label()).isEqualTo("lab");
+    }
+}
