@@ -113,12 +113,16 @@ public final class DeviceManager implements AutoCloseable {
             devices.clear();
         }
         featureFetcher.shutdownNow();
-        for (DeviceBus bus : toClose) {
-            bus.watch(null);
-            bus.close();
-        }
         for (Device device : toDetach) {
             device.detach();
+        }
+        // A bus stops reporting when closed; events racing with it find the manager closed.
+        for (DeviceBus bus : toClose) {
+            try {
+                bus.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing device bus {} failed", bus.name(), e);
+            }
         }
     }
 
@@ -145,6 +149,9 @@ public final class DeviceManager implements AutoCloseable {
     private void detached(DeviceDescriptor descriptor) {
         Device device;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             String id = idByPath.get(descriptor.path());
             device = id == null ? null : devices.remove(id);
         }

@@ -66,7 +66,8 @@ public final class FakeBus implements DeviceBus {
 
     @Override
     public synchronized void watch(BusListener newListener) {
-        listener = newListener;
+        // As HidBus and UsbBus do: a listener is required.
+        listener = java.util.Objects.requireNonNull(newListener, "listener");
         if (listener != null) {
             present.forEach(listener::attached);
         }
