@@ -2,11 +2,22 @@ package dev.hwbridge.daemon.app;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.daemon.device.ClientConnector;
+import dev.hwbridge.daemon.device.DeviceManager;
+import dev.hwbridge.daemon.registry.AccountRegistry;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
+import dev.hwbridge.daemon.rpc.RpcMethod;
+import dev.hwbridge.daemon.session.SessionManager;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place where the daemon's JSON-RPC methods are wired to their implementations (API.md
- * documents each). Device, session, account and backup methods register here too.
+ * documents each): it starts the device manager over the configured buses, the sessions and the
+ * account registry, and registers every method group.
  */
 public final class BridgeMethods {
 
@@ -15,7 +26,30 @@ public final class BridgeMethods {
 
     /** Registers every method; resources they open go to {@link DaemonContext#closeOnStop}. */
     public static void registerAll(MethodRegistry registry, DaemonContext ctx) {
-        registry.register("bridge.info", (client, params) -> bridgeInfo(ctx));
+        registry.register("bridge.info", (client, params) -> {
+            Params.of(params, Set.of());
+            return bridgeInfo(ctx);
+        });
+        DaemonConfig config = ctx.config();
+        AccountRegistry accounts = AccountRegistry.open(config.dataDir());
+        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new ClientConnector()));
+        ctx.deviceCounter(() -> devices.list().size());
+        SessionManager sessions = new SessionManager(devices, new SecureRandom());
+        SeedFingerprints fingerprints = new SeedFingerprints(sessions);
+        Registrations registrations = new Registrations(accounts);
+        Clock clock = Clock.systemUTC();
+        List<MethodGroup> groups = List.of(
+                new SessionMethods(sessions),
+                new DeviceMethods(devices, sessions, new DeviceEvents(devices), fingerprints::forget),
+                new AccountMethods(sessions, registrations, fingerprints, clock),
+                new SignMethods(sessions, accounts, fingerprints),
+                new EncryptedJsonMethods(sessions, fingerprints),
+                new BackupMethods(sessions, registrations, fingerprints, clock));
+        for (MethodGroup group : groups) {
+            for (Map.Entry<String, RpcMethod> method : group.methods().entrySet()) {
+                registry.register(method.getKey(), method.getValue());
+            }
+        }
     }
 
     /** {@code bridge.info} → {@code {name, version, protocolVersion}}. */

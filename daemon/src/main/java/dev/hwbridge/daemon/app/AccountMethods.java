@@ -1,0 +1,137 @@
+package dev.hwbridge.daemon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hwbridge.daemon.registry.AccountRecord;
+import dev.hwbridge.daemon.rpc.RpcClient;
+import dev.hwbridge.daemon.rpc.RpcError;
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.rpc.RpcMethod;
+import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.daemon.session.SessionManager;
+import dev.hwbridge.protocol.account.DerivationPath;
+import dev.hwbridge.protocol.account.FormatException;
+import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.account.KeyScheme;
+import dev.hwbridge.protocol.account.Ss58;
+import dev.hwbridge.protocol.account.Ss58Prefix;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code account.derive}, {@code account.discover}, {@code account.list} and {@code account.forget}. */
+final class AccountMethods implements MethodGroup {
+
+    /** Each derivation costs the device time; a wallet scanning for used accounts asks page by page. */
+    static final int MAX_DISCOVER = 100;
+    private static final String INDEX = "{i}";
+
+    private final SessionManager sessions;
+    private final Registrations registrations;
+    private final SeedFingerprints fingerprints;
+    private final Clock clock;
+
+    AccountMethods(SessionManager sessions, Registrations registrations, SeedFingerprints fingerprints, Clock clock) {
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.fingerprints = fingerprints;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, RpcMethod> methods() {
+        Map<String, RpcMethod> methods = new LinkedHashMap<>();
+        methods.put("account.derive", this::derive);
+        methods.put("account.discover", this::discover);
+        methods.put("account.list", this::list);
+        methods.put("account.forget", this::forget);
+        return methods;
+    }
+
+    /**
+     * {@code {session, scheme, path, ss58Format, identity?, name?, show?, passphrase?, genesisHash?}}
+     * → {@code {address, publicKey, scheme, path, ss58Format}}; with a name the account is registered.
+     */
+    private JsonNode derive(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
+                "passphrase", "genesisHash"));
+        Session session = SessionMethods.session(params, sessions, client);
+        KeyScheme scheme = Fields.scheme(params);
+        DerivationPath path = Fields.path(params, "path", scheme);
+        Ss58Prefix prefix = Fields.ss58Format(params);
+        String identity = Fields.identity(params);
+        boolean passphrase = params.flag("passphrase");
+        String name = params.optionalText("name", AccountRecord.MAX_NAME_LENGTH).orElse(null);
+        String genesisHash = Fields.genesisHash(params);
+        DerivedAccount account = KeyRequests.derive(session, client, scheme, path, identity, passphrase,
+                params.flag("show"), prefix);
+        if (name != null) {
+            String fingerprint = fingerprints.of(session, client, identity);
+            registrations.put(() -> new AccountRecord(name, account.address(), Hex.toHex(account.publicKey()),
+                    scheme.id(), path.toString(), passphrase, prefix.value(), genesisHash,
+                    identity.isEmpty() ? null : identity, fingerprint, clock.instant()));
+        }
+        return account.toJson();
+    }
+
+    /**
+     * {@code {session, scheme, pathTemplate, from, count, ss58Format, identity?}} → a list of
+     * {@code {address, publicKey, scheme, path, ss58Format}}, {@code {i}} replaced by from … from+count-1.
+     */
+    private JsonNode discover(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("session", "scheme", "pathTemplate", "from", "count", "ss58Format", "identity"));
+        Session session = SessionMethods.session(params, sessions, client);
+        KeyScheme scheme = Fields.scheme(params);
+        String template = params.text("pathTemplate", DerivationPath.MAX_LENGTH);
+        if (!template.contains(INDEX)) {
+            throw Params.invalid("pathTemplate", "must contain {i}");
+        }
+        int from = params.integer("from", 0, Integer.MAX_VALUE - MAX_DISCOVER);
+        int count = params.integer("count", 1, MAX_DISCOVER);
+        Ss58Prefix prefix = Fields.ss58Format(params);
+        String identity = Fields.identity(params);
+        DerivationPath[] paths = new DerivationPath[count];
+        for (int i = 0; i < count; i++) {
+            // Every path is checked before the device is asked for the first key.
+            paths[i] = Fields.parsePath(template.replace(INDEX, Integer.toString(from + i)), "pathTemplate", scheme);
+        }
+        ArrayNode accounts = JsonNodeFactory.instance.arrayNode();
+        for (DerivationPath path : paths) {
+            accounts.add(KeyRequests.derive(session, client, scheme, path, identity, false, false, prefix).toJson());
+        }
+        return accounts;
+    }
+
+    /** {@code {}} → every registered account. */
+    private JsonNode list(RpcClient client, JsonNode raw) throws RpcException {
+        Params.of(raw, Set.of());
+        ArrayNode accounts = JsonNodeFactory.instance.arrayNode();
+        for (AccountRecord record : registrations.registry().list()) {
+            accounts.add(AccountJson.of(record));
+        }
+        return accounts;
+    }
+
+    /** {@code {address}} → {@code null}; UNKNOWN_ACCOUNT when the registry does not have it. */
+    private JsonNode forget(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("address"));
+        String address = address(params, "address");
+        if (!registrations.remove(address)) {
+            throw new RpcException(RpcError.UNKNOWN_ACCOUNT, "the registry has no account with that address");
+        }
+        return JsonNodeFactory.instance.nullNode();
+    }
+
+    /** A required SS58 address. */
+    static String address(Params params, String field) throws RpcException {
+        String address = params.text(field, Ss58.MAX_ADDRESS_LENGTH);
+        try {
+            Ss58.decode(address);
+        } catch (FormatException e) {
+            throw Params.invalid(field, "is not an SS58 address: " + e.getMessage());
+        }
+        return address;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hwbridge.daemon.app;
+
+import dev.hwbridge.daemon.device.BusFactory;
+import dev.hwbridge.daemon.transport.DeviceFilter;
+import dev.hwbridge.daemon.transport.hid.HidBus;
+import dev.hwbridge.daemon.transport.udp.UdpBus;
+import dev.hwbridge.daemon.transport.usb.UsbBus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The buses a configuration asks for: the UDP simulators, then USB HID and raw USB unless disabled. */
+final class DaemonBuses {
+
+    private DaemonBuses() {
+    }
+
+    static List<BusFactory> of(DaemonConfig config) {
+        List<BusFactory> buses = new ArrayList<>();
+        if (!config.simulators().isEmpty()) {
+            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators())));
+        }
+        if (config.hidEnabled()) {
+            buses.add(new BusFactory(HidBus.NAME, () -> HidBus.create(DeviceFilter.defaults())));
+        }
+        if (config.usbEnabled()) {
+            buses.add(new BusFactory(UsbBus.NAME, () -> UsbBus.create(DeviceFilter.defaults())));
+        }
+        return buses;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.hwbridge.daemon.app;
+
+import dev.hwbridge.daemon.device.DeviceErrors;
+import dev.hwbridge.daemon.rpc.RpcClient;
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.protocol.message.Features;
+import dev.hwbridge.protocol.message.GetFeatures;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+
+/** Runs one request through a session, relaying prompts to the caller and checking the reply type. */
+final class DeviceCalls {
+
+    static final Request GET_FEATURES = Request.newBuilder().setGetFeatures(GetFeatures.getDefaultInstance()).build();
+
+    private DeviceCalls() {
+    }
+
+    /**
+     * @return the final reply, which has type {@code expected}
+     * @throws RpcException the mapped Failure, DEVICE_ERROR for another reply, or a session/device error
+     */
+    static Response run(Session session, RpcClient caller, Request request, Response.BodyCase expected) throws RpcException {
+        Response reply = session.call(request, new PromptRelay(caller, session.deviceId(), session.id()));
+        return DeviceErrors.expect(reply, expected);
+    }
+
+    static Features features(Session session, RpcClient caller) throws RpcException {
+        return run(session, caller, GET_FEATURES, Response.BodyCase.FEATURES).getFeatures();
+    }
+}

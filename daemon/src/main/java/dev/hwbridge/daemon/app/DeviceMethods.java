@@ -1,0 +1,136 @@
+package dev.hwbridge.daemon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hwbridge.daemon.device.Device;
+import dev.hwbridge.daemon.device.DeviceManager;
+import dev.hwbridge.daemon.rpc.RpcClient;
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.rpc.RpcMethod;
+import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.daemon.session.SessionManager;
+import dev.hwbridge.protocol.message.Recover;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import dev.hwbridge.protocol.message.Setup;
+import dev.hwbridge.protocol.message.Unlock;
+import dev.hwbridge.protocol.message.Wipe;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code device.list}, {@code device.subscribe}, {@code device.features} and the four flows the
+ * user finishes on the device: unlock, setup, recover, wipe. Each flow returns the device's
+ * features once the user is done, so the caller sees the new state without asking again.
+ */
+final class DeviceMethods implements MethodGroup {
+
+    private static final Set<Integer> WORD_COUNTS = Set.of(12, 15, 18, 21, 24);
+
+    private final DeviceManager devices;
+    private final SessionManager sessions;
+    private final DeviceEvents events;
+    private final Consumer<Session> seedChanged;
+
+    /** @param seedChanged told when a flow may have changed the seeds on the session's device */
+    DeviceMethods(DeviceManager devices, SessionManager sessions, DeviceEvents events, Consumer<Session> seedChanged) {
+        this.devices = devices;
+        this.sessions = sessions;
+        this.events = events;
+        this.seedChanged = seedChanged;
+    }
+
+    @Override
+    public Map<String, RpcMethod> methods() {
+        Map<String, RpcMethod> methods = new LinkedHashMap<>();
+        methods.put("device.list", this::list);
+        methods.put("device.subscribe", this::subscribe);
+        methods.put("device.features", this::features);
+        methods.put("device.unlock", this::unlock);
+        methods.put("device.setup", this::setup);
+        methods.put("device.recover", this::recover);
+        methods.put("device.wipe", this::wipe);
+        return methods;
+    }
+
+    private JsonNode list(RpcClient client, JsonNode raw) throws RpcException {
+        Params.of(raw, Set.of());
+        return currentList();
+    }
+
+    /** Subscribes to attach/detach notifications and returns the list as it is now, so nothing falls between. */
+    private JsonNode subscribe(RpcClient client, JsonNode raw) throws RpcException {
+        Params.of(raw, Set.of());
+        events.subscribe(client);
+        return currentList();
+    }
+
+    private JsonNode features(RpcClient client, JsonNode raw) throws RpcException {
+        Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
+        return DeviceJson.features(DeviceCalls.features(session, client));
+    }
+
+    private JsonNode unlock(RpcClient client, JsonNode raw) throws RpcException {
+        Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
+        Request request = Request.newBuilder().setUnlock(Unlock.getDefaultInstance()).build();
+        return flow(session, client, request, false);
+    }
+
+    private JsonNode setup(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("session", "wordCount", "label", "identity"));
+        Session session = SessionMethods.session(params, sessions, client);
+        Setup setup = Setup.newBuilder()
+                .setWordCount(wordCount(params))
+                .setLabel(params.optionalText("label", Fields.MAX_LABEL).orElse(""))
+                .setIdentity(Fields.identity(params))
+                .build();
+        return flow(session, client, Request.newBuilder().setSetup(setup).build(), true);
+    }
+
+    private JsonNode recover(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("session", "wordCount", "identity"));
+        Session session = SessionMethods.session(params, sessions, client);
+        Recover recover = Recover.newBuilder()
+                .setWordCount(wordCount(params))
+                .setIdentity(Fields.identity(params))
+                .build();
+        return flow(session, client, Request.newBuilder().setRecover(recover).build(), true);
+    }
+
+    private JsonNode wipe(RpcClient client, JsonNode raw) throws RpcException {
+        Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
+        return flow(session, client, Request.newBuilder().setWipe(Wipe.getDefaultInstance()).build(), true);
+    }
+
+    /** Runs a flow that ends in Success, then returns the features. */
+    private JsonNode flow(Session session, RpcClient client, Request request, boolean changesSeeds) throws RpcException {
+        try {
+            DeviceCalls.run(session, client, request, Response.BodyCase.SUCCESS);
+        } finally {
+            // Also on failure: a flow cut short (unplug, cancel) leaves the seeds in doubt.
+            if (changesSeeds) {
+                seedChanged.accept(session);
+            }
+        }
+        return DeviceJson.features(DeviceCalls.features(session, client));
+    }
+
+    private static int wordCount(Params params) throws RpcException {
+        int count = params.integer("wordCount", 12, 24);
+        if (!WORD_COUNTS.contains(count)) {
+            throw Params.invalid("wordCount", "must be 12, 15, 18, 21 or 24");
+        }
+        return count;
+    }
+
+    private ArrayNode currentList() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (Device device : devices.list()) {
+            list.add(DeviceJson.entry(device, sessions.sessionOf(device.id())));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.hwbridge.daemon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+import dev.hwbridge.daemon.payload.InvalidPayloadException;
+import dev.hwbridge.daemon.payload.SignerPayloads;
+import dev.hwbridge.daemon.payload.SigningRequest;
+import dev.hwbridge.daemon.registry.AccountRecord;
+import dev.hwbridge.daemon.registry.AccountRegistry;
+import dev.hwbridge.daemon.rpc.RpcClient;
+import dev.hwbridge.daemon.rpc.RpcError;
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.rpc.RpcMethod;
+import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.daemon.session.SessionManager;
+import dev.hwbridge.protocol.account.FormatException;
+import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.account.KeyScheme;
+import dev.hwbridge.protocol.account.Ss58;
+import dev.hwbridge.protocol.message.KeySchemes;
+import dev.hwbridge.protocol.message.Messages;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import dev.hwbridge.protocol.message.SignPayload;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code account.sign}, in two forms: by key ({@code {session, scheme, path, payload}}, a
+ * transaction signing payload in hex) or by registered account ({@code {session, address,
+ * signerPayload}}, a polkadot-js {@code SignerPayloadJSON} or {@code SignerPayloadRaw}). Both give
+ * {@code {signature, multiSignature}}.
+ */
+final class SignMethods implements MethodGroup {
+
+    private static final Set<String> BY_KEY = Set.of("session", "scheme", "path", "payload", "identity", "passphrase", "ss58Format");
+    private static final Set<String> BY_ACCOUNT = Set.of("session", "address", "signerPayload");
+
+    private final SessionManager sessions;
+    private final AccountRegistry registry;
+    private final SeedFingerprints fingerprints;
+
+    SignMethods(SessionManager sessions, AccountRegistry registry, SeedFingerprints fingerprints) {
+        this.sessions = sessions;
+        this.registry = registry;
+        this.fingerprints = fingerprints;
+    }
+
+    @Override
+    public Map<String, RpcMethod> methods() {
+        return Map.of("account.sign", this::sign);
+    }
+
+    private JsonNode sign(RpcClient client, JsonNode raw) throws RpcException {
+        boolean byAccount = raw != null && raw.isObject() && (raw.has("signerPayload") || raw.has("address"));
+        Params params = Params.of(raw, byAccount ? BY_ACCOUNT : BY_KEY);
+        Session session = SessionMethods.session(params, sessions, client);
+        SignPayload request = byAccount ? byAccount(session, client, params) : byKey(params);
+        return run(session, client, request);
+    }
+
+    private SignPayload byKey(Params params) throws RpcException {
+        KeyScheme scheme = Fields.scheme(params);
+        return SignPayload.newBuilder()
+                .setScheme(KeySchemes.toProto(scheme))
+                .setPath(Fields.path(params, "path", scheme).toString())
+                .setIdentity(Fields.identity(params))
+                .setAskPassword(params.flag("passphrase"))
+                .setKind(SignPayload.Kind.TRANSACTION)
+                .setPayload(ByteString.copyFrom(Fields.payload(params, "payload")))
+                .setSs58Format(Fields.optionalSs58Format(params).value())
+                .build();
+    }
+
+    private SignPayload byAccount(Session session, RpcClient client, Params params) throws RpcException {
+        String address = AccountMethods.address(params, "address");
+        JsonNode signerPayload = params.object("signerPayload");
+        AccountRecord account = registry.find(address)
+                .orElseThrow(() -> new RpcException(RpcError.UNKNOWN_ACCOUNT,
+                        "the registry has no account with that address: derive it with a name or restore it first"));
+        SigningRequest signing;
+        try {
+            signing = SignerPayloads.fromSignerPayload(signerPayload);
+        } catch (InvalidPayloadException e) {
+            throw new RpcException(RpcError.INVALID_PAYLOAD, "signerPayload." + e.field() + ": " + e.getMessage(),
+                    Fields.fieldData(e.field().isEmpty() ? "signerPayload" : "signerPayload." + e.field()));
+        }
+        if (!sameAccount(signing.address(), account)) {
+            throw Params.invalid("signerPayload", "names another address than the address param");
+        }
+        String identity = account.identity() == null ? "" : account.identity();
+        if (account.deviceFingerprint() != null
+                && !account.deviceFingerprint().equals(fingerprints.of(session, client, identity))) {
+            throw new RpcException(RpcError.UNKNOWN_ACCOUNT,
+                    "the account was derived from another seed than the one on this device");
+        }
+        return SignPayload.newBuilder()
+                .setScheme(KeySchemes.toProto(account.keyScheme()))
+                .setPath(account.path())
+                .setIdentity(identity)
+                .setAskPassword(account.passwordProtected())
+                .setKind(signing.kind() == SigningRequest.Kind.RAW ? SignPayload.Kind.RAW : SignPayload.Kind.TRANSACTION)
+                .setPayload(ByteString.copyFrom(signing.payload()))
+                .setSs58Format(account.ss58Format())
+                .build();
+    }
+
+    private static JsonNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {
+        Request request = Request.newBuilder().setSignPayload(sign).build();
+        if (request.getSerializedSize() > Messages.MAX_SIZE) {
+            throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for one device message ("
+                    + Messages.MAX_SIZE + " bytes)");
+        }
+        KeyScheme scheme = KeyScheme.valueOf(sign.getScheme().name());
+        byte[] signature = DeviceCalls.run(session, client, request, Response.BodyCase.SIGNATURE)
+                .getSignature().getSignature().toByteArray();
+        int expected = scheme == KeyScheme.ECDSA ? 65 : 64;
+        if (signature.length != expected) {
+            throw new RpcException(RpcError.DEVICE_ERROR, "the device answered a signature of the wrong length");
+        }
+        byte[] multi = new byte[1 + signature.length];
+        multi[0] = scheme.multiSignatureIndex();
+        System.arraycopy(signature, 0, multi, 1, signature.length);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("signature", Hex.toHex(signature));
+        result.put("multiSignature", Hex.toHex(multi));
+        return result;
+    }
+
+    private static boolean sameAccount(String address, AccountRecord account) {
+        try {
+            return Arrays.equals(Ss58.decode(address).accountId(), account.accountId());
+        } catch (FormatException e) {
+            return false;
+        }
+    }
+}

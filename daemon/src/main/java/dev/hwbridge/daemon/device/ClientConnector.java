@@ -1,0 +1,54 @@
+package dev.hwbridge.daemon.device;
+
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.transport.DeviceChannel;
+import dev.hwbridge.protocol.client.CallOptions;
+import dev.hwbridge.protocol.client.DeviceClient;
+import dev.hwbridge.protocol.client.DeviceClientException;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Connects through the protocol client: INIT on the channel, then one {@link DeviceClient} call
+ * per exchange. Calls have no deadline (the user may take their time on the device); the device's
+ * keep-alives hold off the client's idle timeout while it waits.
+ */
+public final class ClientConnector implements Connector {
+
+    /** PROTOCOL.md: a device answers INIT within 500 ms; leave room for a busy machine. */
+    static final Duration INIT_TIMEOUT = Duration.ofSeconds(2);
+
+    @Override
+    public DeviceConnection connect(DeviceChannel channel) throws RpcException {
+        try {
+            return new ClientConnection(DeviceClient.open(new ChannelReportPort(channel), INIT_TIMEOUT));
+        } catch (DeviceClientException e) {
+            throw DeviceErrors.of(e);
+        }
+    }
+
+    /** One open {@link DeviceClient}. */
+    private record ClientConnection(DeviceClient client) implements DeviceConnection {
+
+        @Override
+        public Response call(Request request, Consumer<Response> interim) throws RpcException {
+            try {
+                return client.call(request, interim, CallOptions.defaults());
+            } catch (DeviceClientException e) {
+                throw DeviceErrors.of(e);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            client.cancel();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.hwbridge.daemon.device;
+
+import dev.hwbridge.daemon.rpc.RpcError;
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.transport.DeviceDescriptor;
+import dev.hwbridge.protocol.message.Features;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One attached device. It opens its connection on first use and runs one call at a time, in
+ * arrival order: the protocol has one exchange per device, and a second MSG would only earn a
+ * CHANNEL_BUSY error. A call that fails for any reason but CANCELLED drops the connection, so the
+ * next call starts from a fresh INIT (a framing error or an interrupted read leaves the old
+ * channel in an unknown state).
+ *
+ * <p>Thread-safe.
+ */
+public final class Device {
+
+    private final String id;
+    private final DeviceDescriptor descriptor;
+    private final DeviceOpener opener;
+    /** Fair, so queued calls run in the order they came. */
+    private final ReentrantLock callLock = new ReentrantLock(true);
+    private final Object state = new Object();
+
+    // Guarded by state.
+    private DeviceConnection connection;
+    private boolean calling;
+    private boolean gone;
+
+    private volatile Features lastFeatures;
+
+    public Device(String id, DeviceDescriptor descriptor, DeviceOpener opener) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public DeviceDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** For {@code device.list}: label and model from the last Features the device sent. */
+    public DeviceInfo info() {
+        Features features = lastFeatures;
+        String model = features != null && !features.getModel().isEmpty() ? features.getModel() : descriptor.product();
+        String label = features != null ? features.getLabel() : null;
+        return new DeviceInfo(id, descriptor.transport(), label, model);
+    }
+
+    public boolean isGone() {
+        synchronized (state) {
+            return gone;
+        }
+    }
+
+    /**
+     * Runs one exchange once the calls before it are done.
+     *
+     * @param stillWanted checked once this call's turn has come; false ends it with NO_SESSION
+     *                    (its session ended while it waited)
+     * @return the final reply, possibly a {@code Failure}
+     * @throws RpcException DEVICE_GONE, CANCELLED (also when the waiting thread is interrupted),
+     *                      NO_SESSION, or whatever the connection reports
+     */
+    public Response call(Request request, Consumer<Response> interim, BooleanSupplier stillWanted) throws RpcException {
+        try {
+            callLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException(RpcError.CANCELLED, "the call was cancelled while it waited for the device");
+        }
+        try {
+            DeviceConnection open = begin(stillWanted);
+            try {
+                Response reply = open.call(request, interim);
+                if (reply.getBodyCase() == Response.BodyCase.FEATURES) {
+                    lastFeatures = reply.getFeatures();
+                }
+                return reply;
+            } catch (RpcException e) {
+                if (e.error() != RpcError.CANCELLED) {
+                    drop(open);
+                }
+                throw e;
+            } finally {
+                synchronized (state) {
+                    calling = false;
+                }
+            }
+        } finally {
+            callLock.unlock();
+        }
+    }
+
+    /**
+     * Cancels the call in progress, if any (it then fails with CANCELLED). A call still waiting
+     * for its turn is not affected; its {@code stillWanted} check stops it.
+     *
+     * <p>Hazard: a cancel that lands after a call passed its {@code stillWanted} check but before
+     * the protocol client registered the exchange is a no-op there, so that one request still
+     * reaches the device; the user sees it on the screen and can reject it. Closing the window
+     * would need the client to accept a cancel ahead of its call.
+     */
+    public void cancel() {
+        synchronized (state) {
+            if (calling && connection != null) {
+                connection.cancel();
+            }
+        }
+    }
+
+    /**
+     * The device was unplugged: closes the connection, which fails the call in progress with
+     * DEVICE_GONE; later calls fail at once.
+     */
+    void detach() {
+        DeviceConnection open;
+        synchronized (state) {
+            gone = true;
+            open = connection;
+            connection = null;
+        }
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    /** Called with callLock held: makes sure a connection is open and marks the call running. */
+    private DeviceConnection begin(BooleanSupplier stillWanted) throws RpcException {
+        DeviceConnection open;
+        synchronized (state) {
+            checkUsable(stillWanted);
+            open = connection;
+        }
+        if (open == null) {
+            // Opened outside the state lock: INIT can take a while, and cancel() must not wait for it.
+            open = opener.open();
+            synchronized (state) {
+                if (gone) {
+                    open.close();
+                    throw DeviceErrors.gone(id);
+                }
+                connection = open;
+            }
+        }
+        synchronized (state) {
+            checkUsable(stillWanted);
+            calling = true;
+            return connection;
+        }
+    }
+
+    private void checkUsable(BooleanSupplier stillWanted) throws RpcException {
+        if (gone) {
+            throw DeviceErrors.gone(id);
+        }
+        if (!stillWanted.getAsBoolean()) {
+            throw new RpcException(RpcError.NO_SESSION, "the session ended before the device was free");
+        }
+    }
+
+    private void drop(DeviceConnection broken) {
+        synchronized (state) {
+            if (connection == broken) {
+                connection = null;
+            }
+        }
+        broken.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Device[" + id + ", " + descriptor.transport() + "]";
+    }
+}

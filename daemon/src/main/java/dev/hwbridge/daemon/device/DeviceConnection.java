@@ -1,0 +1,31 @@
+package dev.hwbridge.daemon.device;
+
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import java.util.function.Consumer;
+
+/**
+ * An open conversation with one device: one exchange at a time. Declared here, beside its only
+ * consumer {@link Device}, so device logic is tested without framing or a transport.
+ *
+ * <p>{@link #call} is used by one thread at a time; {@link #cancel()} and {@link #close()} may be
+ * called from any thread.
+ */
+public interface DeviceConnection extends AutoCloseable {
+
+    /**
+     * Runs one exchange: sends {@code request}, hands each interim reply to {@code interim} and
+     * returns the final reply, which may be a {@code Failure}.
+     *
+     * @throws RpcException DEVICE_GONE, TIMEOUT, CANCELLED, DEVICE_ERROR, … (see {@link DeviceErrors})
+     */
+    Response call(Request request, Consumer<Response> interim) throws RpcException;
+
+    /** Asks the device to end the pending exchange (which then fails with CANCELLED); no-op when idle. */
+    void cancel();
+
+    /** Idempotent; wakes a pending {@link #call}, which then fails with DEVICE_GONE. */
+    @Override
+    void close();
+}

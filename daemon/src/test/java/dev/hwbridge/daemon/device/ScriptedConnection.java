@@ -1,0 +1,131 @@
+package dev.hwbridge.daemon.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hwbridge.daemon.rpc.RpcError;
+import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A device connection that tests script, in the spirit of MockWebServer: enqueue what the device
+ * answers, run the code, then take the requests it received. A script can also hang after its
+ * interim replies, as a device waiting for the user does, until it is cancelled or closed.
+ */
+public final class ScriptedConnection implements DeviceConnection {
+
+    private record Script(List<Response> interims, Response reply) {
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final Deque<Script> scripts = new ArrayDeque<>();
+    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> waiting = new LinkedBlockingQueue<>();
+    private Response fallback;
+    private boolean cancelled;
+    private boolean closed;
+    private int closeCount;
+
+    /** The next exchange sends {@code interims}, then {@code reply}. */
+    public synchronized ScriptedConnection enqueue(Response reply, Response... interims) {
+        scripts.add(new Script(List.of(interims), reply));
+        return this;
+    }
+
+    /** What exchanges with nothing enqueued answer (by default they fail with DEVICE_ERROR). */
+    public synchronized ScriptedConnection otherwise(Response reply) {
+        fallback = reply;
+        return this;
+    }
+
+    /** The next exchange sends {@code interims} and waits for the user until cancelled or closed. */
+    public synchronized ScriptedConnection enqueueHang(Response... interims) {
+        scripts.add(new Script(List.of(interims), null));
+        return this;
+    }
+
+    @Override
+    public Response call(Request request, Consumer<Response> interim) throws RpcException {
+        Script script;
+        synchronized (this) {
+            if (closed) {
+                throw new RpcException(RpcError.DEVICE_GONE, "closed");
+            }
+            requests.add(request);
+            script = scripts.poll();
+            if (script == null && fallback != null) {
+                script = new Script(List.of(), fallback);
+            }
+            cancelled = false;
+        }
+        if (script == null) {
+            throw new RpcException(RpcError.DEVICE_ERROR, "no reply scripted");
+        }
+        script.interims().forEach(interim);
+        if (script.reply() != null) {
+            return script.reply();
+        }
+        waiting.add("waiting");
+        synchronized (this) {
+            while (!cancelled && !closed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RpcException(RpcError.CANCELLED, "interrupted");
+                }
+            }
+            throw closed ? new RpcException(RpcError.DEVICE_GONE, "closed")
+                    : new RpcException(RpcError.CANCELLED, "cancelled");
+        }
+    }
+
+    @Override
+    public synchronized void cancel() {
+        cancelled = true;
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closeCount++;
+        }
+        closed = true;
+        notifyAll();
+    }
+
+    /** Waits for the next request the device received. */
+    public Request takeRequest() throws InterruptedException {
+        Request request = requests.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(request).as("a request within %s", WAIT).isNotNull();
+        return request;
+    }
+
+    /** The next request the device received, or null if none came within a short while. */
+    public Request takeRequestOrNull() throws InterruptedException {
+        return requests.poll(100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until an exchange hangs waiting for the user. */
+    public void awaitHanging() throws InterruptedException {
+        assertThat(waiting.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("an exchange waiting for the user").isNotNull();
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public synchronized int closeCount() {
+        return closeCount;
+    }
+}
