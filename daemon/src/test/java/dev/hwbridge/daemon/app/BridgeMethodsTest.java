@@ -21,12 +21,14 @@ class BridgeMethodsTest {
     @Test
     void bridgeInfoNamesTheBridgeItsVersionAndTheApiVersion() throws Exception {
         MethodRegistry registry = new MethodRegistry();
-        BridgeMethods.registerAll(registry, new DaemonContext(DaemonConfig.defaults(0), "7.7.7"));
+        try (DaemonContext context = new DaemonContext(offlineConfig(), "7.7.7")) {
+            BridgeMethods.registerAll(registry, context);
 
-        JsonNode info = registry.lookup("bridge.info").orElseThrow().call(null, NullNode.getInstance());
+            JsonNode info = registry.lookup("bridge.info").orElseThrow().call(null, NullNode.getInstance());
 
-        assertThat(info).isEqualTo(new ObjectMapper().readTree(
-                "{\"name\":\"hwbridge\",\"version\":\"7.7.7\",\"protocolVersion\":1}"));
+            assertThat(info).isEqualTo(new ObjectMapper().readTree(
+                    "{\"name\":\"hwbridge\",\"version\":\"7.7.7\",\"protocolVersion\":1}"));
+        }
     }
 
     @Test
@@ -36,14 +38,17 @@ class BridgeMethodsTest {
 
     @Test
     void runningDaemonAnswersBridgeInfoOverTheWebSocket() throws Exception {
-        DaemonConfig config = new DaemonConfig(0, InetAddress.getLoopbackAddress(), List.of(), List.of(),
-                dataDir, false, false, false);
-        try (Daemon daemon = Daemon.start(config); WsClient client = WsClient.connect(daemon.webSocketUri())) {
+        try (Daemon daemon = Daemon.start(offlineConfig()); WsClient client = WsClient.connect(daemon.webSocketUri())) {
             JsonNode reply = client.call("{\"jsonrpc\":\"2.0\",\"id\":\"i\",\"method\":\"bridge.info\",\"params\":{}}");
 
             assertThat(reply.get("id").asText()).isEqualTo("i");
             assertThat(reply.get("result").get("version").asText()).isEqualTo(DaemonVersion.current());
             assertThat(daemon.port()).isPositive();
         }
+    }
+
+    /** No USB buses, no simulators, and a data directory of the test's own. */
+    private DaemonConfig offlineConfig() {
+        return new DaemonConfig(0, InetAddress.getLoopbackAddress(), List.of(), List.of(), dataDir, false, false, false);
     }
 }
