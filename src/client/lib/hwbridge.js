@@ -386,7 +386,7 @@ export class HwbridgeClient {
     socket.onmessage = onMessage;
     socket.onclose = onClose;
     // A failed connection reports 'error' then 'close'; the close handler does the work.
-    socket.onerror = () => {};
+    socket.onerror = ignore;
   }
 
   #scheduleReconnect () {
@@ -474,11 +474,15 @@ export class HwbridgeClient {
   }
 }
 
+function ignore () {}
+
 function detach (socket) {
   socket.onopen = null;
   socket.onmessage = null;
   socket.onclose = null;
-  socket.onerror = null;
+  // Not null: the `ws` package throws an 'error' event that has no listener, and it emits one
+  // when a socket still connecting is closed.
+  socket.onerror = ignore;
 }
 
 function positive (value, name) {

@@ -2,6 +2,7 @@
 // notifications, dropped connections and reconnecting, the signer and the injected provider.
 
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 
@@ -338,6 +339,27 @@ describe('connection', { timeout: 10_000 }, () => {
     assert.equal(daemon.connections, 1);
     await client.connect(daemon.url);
     assert.equal(client.url, daemon.url);
+  });
+
+  it('an attempt that does not open in time fails with CONNECT_FAILED; close() while connecting with CLIENT_CLOSED', async () => {
+    // A TCP server that accepts and never answers the WebSocket handshake.
+    const sockets = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${silent.address().port}/`;
+    try {
+      const slow = newClient({ connectTimeoutMs: 150 });
+      await assert.rejects(slow.connect(url), isClientError(ErrorCode.CONNECT_FAILED));
+      const closing = newClient();
+      const attempt = closing.connect(url);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      closing.close();
+      await assert.rejects(attempt, isClientError(ErrorCode.CLIENT_CLOSED));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('the default URL is the daemon default', () => {
