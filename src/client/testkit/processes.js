@@ -14,12 +14,17 @@ const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 const children = new Set();
+const dirs = new Set();
 
 function killAll () {
   for (const child of children) {
     child.kill('SIGKILL');
   }
   children.clear();
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  dirs.clear();
 }
 
 // A test file that throws or is interrupted must not leave JVMs behind.
@@ -40,10 +45,17 @@ export function requireJars () {
   }
 }
 
-/** A temporary directory removed by the returned cleanup. */
+/** A temporary directory, removed by `remove()` or, at the latest, when the process exits. */
 export function tempDir (prefix) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  dirs.add(dir);
+  return {
+    dir,
+    remove: () => {
+      dirs.delete(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
 }
 
 /**
