@@ -97,12 +97,14 @@ function messageText (data) {
   }
   // `ws` in its default mode hands text frames as strings; other WebSockets may give bytes.
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(data);
+    } catch {
+      return null; // Not UTF-8: not a message of the daemon's.
+    }
   }
   return null;
 }
-
-const OPEN = 1;
 
 /**
  * A client for the hwbridge daemon's WebSocket JSON-RPC 2.0 API.
@@ -654,12 +656,16 @@ export function injectHwbridge (options) {
   const session = options.session ?? autoSession(client);
   const target = options.window ?? globalThis.window ?? globalThis;
   const signer = new HwbridgeSigner(client, { session });
+  // While reconnecting, calls fail at once (NOT_CONNECTED) rather than keep a dapp waiting.
+  const ensureConnected = async () => {
+    if (client.state !== 'open' && client.state !== 'reconnecting') {
+      await client.connect(client.url ?? url);
+    }
+  };
 
   const accounts = {
     get: async () => {
-      if (client.state === 'idle' || client.state === 'closed') {
-        await client.connect(client.url ?? url);
-      }
+      await ensureConnected();
       return (await client.account.list()).map(injectedAccount);
     },
     subscribe: (callback) => {
@@ -695,9 +701,7 @@ export function injectHwbridge (options) {
     if (options.authorize !== undefined && !(await options.authorize(originName))) {
       throw new Error(`hwbridge: ${originName} is not allowed to use hwbridge`);
     }
-    if (client.state === 'idle' || client.state === 'closed') {
-      await client.connect(client.url ?? url);
-    }
+    await ensureConnected();
     return { accounts, signer };
   };
 
