@@ -92,6 +92,9 @@ class SecretsNeverReachTheHostTest {
 
     @Test
     void noSecretReachesTheDaemonsLogsTrafficOrFiles() throws Exception {
+        if (System.getProperty("hwbridge.simulator.jar") != null) {
+            assertThat(DaemonProcess.daemonJar()).as("in a reactor build the packaged daemon jar is what runs").isNotNull();
+        }
         Path sandbox = Files.createDirectories(scratch.resolve("daemon"));
         Path logs = scratch.resolve("logs");
         String setupPhrase;
