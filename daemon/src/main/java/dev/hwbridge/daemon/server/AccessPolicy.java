@@ -118,7 +118,12 @@ public final class AccessPolicy {
             return false;
         }
         Matcher m = HOST.matcher(host.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches() || !hosts.contains(canonicalHost(m.group(1)))) {
+        if (!m.matches()) {
+            return false;
+        }
+        // Null for a malformed bracketed literal ([1.2.3.4], [::ffff:127.0.0.1]); Set.of refuses null.
+        String name = canonicalHost(m.group(1));
+        if (name == null || !hosts.contains(name)) {
             return false;
         }
         // Without a port the browser means the scheme's default, 80 for http.
