@@ -4,7 +4,7 @@
 //
 // As in httpie: name=text is a string (scheme=sr25519, path=//polkadot//0), name:=json a JSON value
 // (wordCount:=12, show:=true); name=@FILE and name:=@FILE read that text or JSON from FILE (a
-// password, a backup, a polkadot-js JSON), dropping one trailing newline.
+// password, a backup, a polkadot-js JSON), dropping one trailing newline; @- reads standard input.
 // Methods that need a session (daemon/API.md) get one on the first device, or on --device N;
 // --take-over takes the device from whoever holds it (e.g. the wallet page). The result goes to
 // stdout as JSON; device prompts go to stderr as they arrive, to be answered on the device screen.
@@ -25,11 +25,15 @@ if (!method || typeof WebSocket === 'undefined') {
   process.exit(2);
 }
 const params = {};
+const fail = (message) => { console.error(message); process.exit(2); };
 for (const pair of pairs) {
   const [, name, json, raw] = pair.match(/^([A-Za-z]\w*)(:?)=(.*)$/s) ?? [];
-  if (!name) { console.error(`not name=text or name:=json: ${pair}`); process.exit(2); }
-  const text = raw.startsWith('@') ? readFileSync(raw.slice(1), 'utf8').replace(/\r?\n$/, '') : raw;
-  try { params[name] = json ? JSON.parse(text) : text; } catch { console.error(`${name}: not JSON`); process.exit(2); }
+  if (!name) fail(`not name=text or name:=json: ${pair}`);
+  let text = raw;
+  if (raw.startsWith('@')) {
+    try { text = readFileSync(raw === '@-' ? 0 : raw.slice(1), 'utf8').replace(/\r?\n$/, ''); } catch (e) { fail(`${name}: cannot read ${raw.slice(1)}: ${e.code}`); }
+  }
+  try { params[name] = json ? JSON.parse(text) : text; } catch { fail(`${name}: not JSON`); }
 }
 
 const ws = new WebSocket(url);
@@ -57,7 +61,7 @@ ws.onopen = async () => {
     if (!SESSION_FREE.has(method) && params.session === undefined) {
       const devices = await call('device.list', {});
       const device = devices.find((d) => deviceFlag === null || d.id === deviceFlag);
-      if (!device) throw { message: 'no such device (./hwbridge-call device.list shows them)', data: { name: 'DEVICE_GONE' } };
+      if (!device) throw { message: 'no such device (device.list shows them)', data: { name: 'DEVICE_GONE' } };
       const previous = takeOver && device.session ? { previous: device.session } : {};
       params.session = (await call('session.acquire', { device: device.id, ...previous })).session;
     }
@@ -65,6 +69,7 @@ ws.onopen = async () => {
     ws.close();
   } catch (error) {
     console.error(`error ${error.data?.name ?? error.code}: ${error.message}`);
+    if (error.data?.name === 'BUSY') console.error('(the wallet page holds it? release it there, or add --take-over)');
     process.exit(1);
   }
 };
