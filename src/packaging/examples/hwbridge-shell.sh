@@ -2,8 +2,8 @@
 #   . src/packaging/examples/hwbridge-shell.sh
 # hwb METHOD [name=text | name:=json …]   one JSON-RPC call to the daemon (see hwbridge-call.mjs)
 # device_screen                           what the simulated device's screen shows, as JSON
-# device_confirm / device_reject          press its buttons
-# device_type TEXT                        type a word, PIN or password on it
+# device_confirm / device_reject          press its buttons, then show the next screen
+# device_type TEXT                        type a word, PIN or password on it, then show the next screen
 # They need Node 20 (hwb) and curl; HWBRIDGE_URL and HWBRIDGE_SCREEN change the addresses.
 if [ -n "${BASH_VERSION:-}" ]; then
   HWBRIDGE_EXAMPLES=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -21,9 +21,27 @@ device_screen() {
   echo
 }
 
+# Posts an answer, then shows the screen once it has moved on to the next question (or after 2 s,
+# e.g. when the flow has ended): the device passes through short "working" screens in between.
 device_post() {
-  curl -sS -H 'Content-Type: application/json' -d "$2" "$HWBRIDGE_SCREEN/$1"
-  echo
+  local before reply now i=0
+  before=$(curl -sS "$HWBRIDGE_SCREEN/screen")
+  reply=$(curl -sS -H 'Content-Type: application/json' -d "$2" "$HWBRIDGE_SCREEN/$1")
+  case $reply in
+    *'"ok":true'*) ;;
+    *) printf '%s\n' "$reply"; return 1 ;;
+  esac
+  now=$before
+  while [ "$i" -lt 20 ]; do
+    sleep 0.1
+    now=$(curl -sS "$HWBRIDGE_SCREEN/screen")
+    case $now in
+      *'"input":"none"'*) ;;
+      *) [ "$now" != "$before" ] && break ;;
+    esac
+    i=$((i + 1))
+  done
+  printf '%s\n' "$now"
 }
 
 device_confirm() {
