@@ -1,6 +1,6 @@
 // One JSON-RPC call to the hwbridge daemon, from the command line (Node 20, no dependencies):
 //
-//   node --experimental-websocket hwbridge-call.mjs METHOD [name=text | name:=json …]
+//   node --experimental-websocket hwbridge-call.mjs METHOD [name=text | name:=json …]   (Node 22+: no flag needed)
 //
 // As in httpie: name=text is a string (scheme=sr25519, path=//polkadot//0), name:=json a JSON value
 // (wordCount:=12, show:=true); name=@FILE and name:=@FILE read that text or JSON from FILE (a

@@ -12,8 +12,15 @@ else
 fi
 HWBRIDGE_SCREEN=${HWBRIDGE_SCREEN:-http://127.0.0.1:21337}
 
+# Node 20 has WebSocket behind a flag; later versions have it built in.
+if node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then
+  HWBRIDGE_NODE_FLAGS=''
+else
+  HWBRIDGE_NODE_FLAGS='--experimental-websocket'
+fi
+
 hwb() {
-  node --experimental-websocket "$HWBRIDGE_EXAMPLES/hwbridge-call.mjs" "$@"
+  node $HWBRIDGE_NODE_FLAGS "$HWBRIDGE_EXAMPLES/hwbridge-call.mjs" "$@"
 }
 
 device_screen() {
