@@ -77,6 +77,13 @@ test("a person sets up the device, backs up, wipes, recovers and restores every 
   const { walletUrl, screenUrl } = await startProducts();
   browser = await launchChromium();
   const walletTab = browser.context.pages()[0] ?? await browser.context.newPage();
+  // The page declares a strict Content-Security-Policy: a violation, like any script error,
+  // shows up here.
+  const pageErrors = [];
+  walletTab.on("pageerror", (error) => pageErrors.push(error.message));
+  walletTab.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
   const screenTab = await browser.context.newPage();
   await screenTab.setViewportSize({ width: 480, height: 700 });
   await walletTab.goto(walletUrl);
@@ -234,4 +241,5 @@ test("a person sets up the device, backs up, wipes, recovers and restores every 
   await wallet.waitForText("device-identities", /^default, Savings$/);
   assert.equal(await wallet.byTestId("error").textContent(), "");
   await shots.take("imported");
+  assert.deepEqual(pageErrors, [], "the wallet page logged no error");
 });

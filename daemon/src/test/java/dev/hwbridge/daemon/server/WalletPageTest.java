@@ -87,11 +87,14 @@ class WalletPageTest {
                         queue.add(imported);
                     }
                 }
+            } else if (file.endsWith(".svg")) {
+                assertThat(served.type()).as(file).isEqualTo("image/svg+xml");
             } else {
                 assertThat(served.type()).as(file).startsWith("text/css");
             }
         }
-        assertThat(files).containsExactlyInAnyOrder("style.css", "app.js", "rpc.js", "messages.js", "files.js");
+        assertThat(files).containsExactlyInAnyOrder("favicon.svg", "style.css", "app.js", "rpc.js", "messages.js",
+                "files.js");
     }
 
     @Test
@@ -103,11 +106,22 @@ class WalletPageTest {
                 .doesNotContainPattern("\\sstyle=")
                 .doesNotContainPattern("\\son[a-z]+=")
                 .doesNotContain("javascript:");
-        assertThat(all(LINKED, page)).allSatisfy(link -> assertThat(link).matches("[a-z]+\\.(js|css)"));
+        assertThat(all(LINKED, page)).allSatisfy(link -> assertThat(link).matches("[a-z]+\\.(js|css|svg)"));
         for (String file : List.of("app.js", "rpc.js", "messages.js", "files.js", "style.css")) {
             assertThat(get("/" + file).body()).as(file)
                     .doesNotContain("http://", "https://", "eval(", "new Function", "innerHTML", "@import");
         }
+    }
+
+    @Test
+    void pageRestrictsItselfToItsOwnFilesAndTheDaemonsSocket() {
+        // The daemon sends only frame-ancestors; the page adds the rest itself, so an injected
+        // script or a request elsewhere is refused by the browser whatever the server sends.
+        String page = get("/").body();
+
+        assertThat(page).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                + "script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; "
+                + "form-action 'none'\">");
     }
 
     @Test
