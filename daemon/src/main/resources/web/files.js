@@ -1,0 +1,48 @@
+// Downloads and uploads of JSON files, all in the page: nothing is sent anywhere but the daemon.
+
+import { UserError } from "./messages.js";
+
+/** The biggest file the page reads; a backup of a thousand accounts stays far below it. */
+const MAX_FILE_BYTES = 1 << 20;
+
+/** Offers `value` as a JSON file named `fileName` through a Blob link. */
+export function downloadJson(value, fileName) {
+  const blob = new Blob([JSON.stringify(value, null, 2) + "\n"], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once it started; the object URL only holds memory.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The parsed JSON of the file chosen in `input`, or a UserError saying what is wrong. */
+export async function readJsonFile(input, what) {
+  const file = input.files?.[0];
+  if (!file) {
+    throw new UserError(`Choose the ${what} first.`);
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    throw new UserError(`This file is too large to be a ${what}.`);
+  }
+  try {
+    return JSON.parse(await file.text());
+  } catch {
+    throw new UserError(`This file is not a ${what}: it does not hold JSON.`);
+  }
+}
+
+/** A file name made of the safe characters of `text`. */
+export function fileNameOf(text) {
+  const safe = String(text).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
+  return safe === "" ? "account" : safe.slice(0, 64);
+}
+
+/** Today as YYYY-MM-DD, for file names. */
+export function today() {
+  return new Date().toISOString().slice(0, 10);
+}
