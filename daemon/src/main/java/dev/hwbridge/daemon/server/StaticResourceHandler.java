@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every plain HTTP request that is not the WebSocket handshake at {@code /}: serves a file from
  * the classpath folder {@code root} ({@code /web/} in the daemon; {@code /} means
- * {@code index.html}) when there is one, else 404. The hook for a future wallet page; nothing is
- * shipped there yet. Stateless and shared.
+ * {@code index.html}) when there is one, else 404. This is how the daemon serves its wallet page
+ * (daemon/src/main/resources/web). Stateless and shared.
  */
 @ChannelHandler.Sharable
 final class StaticResourceHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
