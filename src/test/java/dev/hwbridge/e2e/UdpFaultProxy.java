@@ -1,0 +1,213 @@
+package dev.hwbridge.e2e;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A UDP relay on loopback between hosts and one simulator that mistreats datagrams by a seeded
+ * {@link Rates policy}: each one is passed, dropped, duplicated (both copies at once) or delayed
+ * (so later ones overtake it). Every host address gets its own upstream socket, so the simulator
+ * sees one peer per host socket, as it would without the relay. Thread-safe.
+ */
+final class UdpFaultProxy implements AutoCloseable {
+
+    /** What happened to a datagram. */
+    enum Fault { PASSED, DROPPED, DUPLICATED, DELAYED }
+
+    /** Which way a datagram went. */
+    enum Direction { TO_DEVICE, TO_HOST }
+
+    /**
+     * Probabilities per datagram, each 0..1, summing to at most 1; the rest pass untouched.
+     * A delayed datagram waits {@code 1..maxDelayMillis} ms.
+     */
+    record Rates(double drop, double duplicate, double delay, int maxDelayMillis) {
+        static final Rates NONE = new Rates(0, 0, 0, 1);
+
+        Rates {
+            if (drop < 0 || duplicate < 0 || delay < 0 || drop + duplicate + delay > 1 || maxDelayMillis < 1) {
+                throw new IllegalArgumentException("rates must be 0..1 and sum to at most 1");
+            }
+        }
+    }
+
+    private static final int MAX_DATAGRAM = 2048;
+
+    private final InetSocketAddress device;
+    private final DatagramChannel front;
+    private final Random random;
+    private final Map<SocketAddress, DatagramChannel> upstreams = new ConcurrentHashMap<>();
+    private final Map<Direction, Map<Fault, AtomicLong>> counts = new EnumMap<>(Direction.class);
+    private final ScheduledExecutorService delayer;
+    private volatile Rates rates;
+    private volatile boolean closed;
+
+    private UdpFaultProxy(InetSocketAddress device, DatagramChannel front, long seed, Rates rates) {
+        this.device = device;
+        this.front = front;
+        this.random = new Random(seed);
+        this.rates = rates;
+        for (Direction direction : Direction.values()) {
+            Map<Fault, AtomicLong> byFault = new EnumMap<>(Fault.class);
+            for (Fault fault : Fault.values()) {
+                byFault.put(fault, new AtomicLong());
+            }
+            counts.put(direction, byFault);
+        }
+        this.delayer = Executors.newSingleThreadScheduledExecutor(daemonThreads("udp-proxy-delay"));
+    }
+
+    /** A relay on 127.0.0.1 (a free port) to {@code device}. */
+    static UdpFaultProxy start(InetSocketAddress device, long seed, Rates rates) throws IOException {
+        DatagramChannel front = DatagramChannel.open();
+        front.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        UdpFaultProxy proxy = new UdpFaultProxy(device, front, seed, rates);
+        daemonThreads("udp-proxy-front").newThread(proxy::relayFromHosts).start();
+        return proxy;
+    }
+
+    /** Where hosts send: give this to the daemon as the simulator's address. */
+    InetSocketAddress address() throws IOException {
+        return (InetSocketAddress) front.getLocalAddress();
+    }
+
+    /** Changes the policy from the next datagram on. */
+    void rates(Rates next) {
+        this.rates = next;
+    }
+
+    long count(Direction direction, Fault fault) {
+        return counts.get(direction).get(fault).get();
+    }
+
+    String summary() {
+        StringBuilder text = new StringBuilder();
+        for (Direction direction : Direction.values()) {
+            text.append(direction).append(' ').append(counts.get(direction)).append(' ');
+        }
+        return text.toString().trim();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        delayer.shutdownNow();
+        front.close();
+        for (DatagramChannel upstream : upstreams.values()) {
+            upstream.close();
+        }
+    }
+
+    private void relayFromHosts() {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        while (!closed) {
+            try {
+                buffer.clear();
+                SocketAddress host = front.receive(buffer);
+                buffer.flip();
+                byte[] datagram = new byte[buffer.remaining()];
+                buffer.get(datagram);
+                DatagramChannel upstream = upstreamFor(host);
+                forward(Direction.TO_DEVICE, datagram, bytes -> upstream.write(ByteBuffer.wrap(bytes)));
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // A host socket that closed meanwhile; the next datagram is another story.
+                continue;
+            }
+        }
+    }
+
+    private DatagramChannel upstreamFor(SocketAddress host) throws IOException {
+        DatagramChannel existing = upstreams.get(host);
+        if (existing != null) {
+            return existing;
+        }
+        DatagramChannel upstream = DatagramChannel.open();
+        upstream.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        upstream.connect(device);
+        upstreams.put(host, upstream);
+        daemonThreads("udp-proxy-upstream").newThread(() -> relayToHost(upstream, host)).start();
+        return upstream;
+    }
+
+    private void relayToHost(DatagramChannel upstream, SocketAddress host) {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        while (!closed) {
+            try {
+                buffer.clear();
+                upstream.receive(buffer);
+                buffer.flip();
+                byte[] datagram = new byte[buffer.remaining()];
+                buffer.get(datagram);
+                forward(Direction.TO_HOST, datagram, bytes -> front.send(ByteBuffer.wrap(bytes), host));
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // The simulator is not listening (ICMP unreachable on a connected socket): keep relaying.
+                continue;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sender {
+        void send(byte[] datagram) throws IOException;
+    }
+
+    private void forward(Direction direction, byte[] datagram, Sender sender) throws IOException {
+        Rates now = rates;
+        Fault fault;
+        int delay;
+        synchronized (random) {
+            double roll = random.nextDouble();
+            delay = 1 + random.nextInt(now.maxDelayMillis());
+            if (roll < now.drop()) {
+                fault = Fault.DROPPED;
+            } else if (roll < now.drop() + now.duplicate()) {
+                fault = Fault.DUPLICATED;
+            } else if (roll < now.drop() + now.duplicate() + now.delay()) {
+                fault = Fault.DELAYED;
+            } else {
+                fault = Fault.PASSED;
+            }
+        }
+        counts.get(direction).get(fault).incrementAndGet();
+        switch (fault) {
+            case PASSED -> sender.send(datagram);
+            case DROPPED -> { }
+            case DUPLICATED -> {
+                sender.send(datagram);
+                sender.send(datagram);
+            }
+            case DELAYED -> delayer.schedule(() -> {
+                try {
+                    sender.send(datagram);
+                } catch (IOException e) {
+                    // Sent late to a socket that has gone: the same as a drop.
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
