@@ -1,5 +1,6 @@
 package dev.hwbridge.e2e;
 
+import dev.hwbridge.protocol.framing.HidFraming;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A UDP relay on loopback between hosts and one simulator that mistreats datagrams by a seeded
- * {@link Rates policy}: each one is passed, dropped, duplicated (both copies at once) or delayed
- * (so later ones overtake it). Every host address gets its own upstream socket, so the simulator
- * sees one peer per host socket, as it would without the relay. Thread-safe.
+ * {@link Rates policy}, per direction: each one is passed, dropped, duplicated (both copies at
+ * once) or delayed (so later ones overtake it). Every host address gets its own upstream socket,
+ * so the simulator sees one peer per host socket, as it would without the relay. Thread-safe.
  */
 final class UdpFaultProxy implements AutoCloseable {
 
@@ -33,9 +34,15 @@ final class UdpFaultProxy implements AutoCloseable {
     /**
      * Probabilities per datagram, each 0..1, summing to at most 1; the rest pass untouched.
      * A delayed datagram waits {@code 1..maxDelayMillis} ms.
+     *
+     * @param wholeMessages whether a report that is a whole message by itself (a frame of one
+     *                      report) may be duplicated too; framing cannot tell such a repeat from
+     *                      a new message (PROTOCOL.md §1), so without it only repeats the framing
+     *                      can detect are made (a report of a longer message); a report that may
+     *                      not be duplicated passes instead
      */
-    record Rates(double drop, double duplicate, double delay, int maxDelayMillis) {
-        static final Rates NONE = new Rates(0, 0, 0, 1);
+    record Rates(double drop, double duplicate, double delay, int maxDelayMillis, boolean wholeMessages) {
+        static final Rates NONE = new Rates(0, 0, 0, 1, false);
 
         Rates {
             if (drop < 0 || duplicate < 0 || delay < 0 || drop + duplicate + delay > 1 || maxDelayMillis < 1) {
@@ -51,16 +58,19 @@ final class UdpFaultProxy implements AutoCloseable {
     private final Random random;
     private final Map<SocketAddress, DatagramChannel> upstreams = new ConcurrentHashMap<>();
     private final Map<Direction, Map<Fault, AtomicLong>> counts = new EnumMap<>(Direction.class);
+    private final Map<Direction, Rates> rates = new ConcurrentHashMap<>();
     private final ScheduledExecutorService delayer;
-    private volatile Rates rates;
+    /** Drops left per direction; a drop beyond them passes instead. */
+    private final Map<Direction, AtomicLong> dropsLeft = new EnumMap<>(Direction.class);
     private volatile boolean closed;
 
     private UdpFaultProxy(InetSocketAddress device, DatagramChannel front, long seed, Rates rates) {
         this.device = device;
         this.front = front;
         this.random = new Random(seed);
-        this.rates = rates;
         for (Direction direction : Direction.values()) {
+            this.rates.put(direction, rates);
+            dropsLeft.put(direction, new AtomicLong(Long.MAX_VALUE));
             Map<Fault, AtomicLong> byFault = new EnumMap<>(Fault.class);
             for (Fault fault : Fault.values()) {
                 byFault.put(fault, new AtomicLong());
@@ -70,7 +80,7 @@ final class UdpFaultProxy implements AutoCloseable {
         this.delayer = Executors.newSingleThreadScheduledExecutor(daemonThreads("udp-proxy-delay"));
     }
 
-    /** A relay on 127.0.0.1 (a free port) to {@code device}. */
+    /** A relay on 127.0.0.1 (a free port) to {@code device}, with {@code rates} both ways. */
     static UdpFaultProxy start(InetSocketAddress device, long seed, Rates rates) throws IOException {
         DatagramChannel front = DatagramChannel.open();
         front.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -84,9 +94,24 @@ final class UdpFaultProxy implements AutoCloseable {
         return (InetSocketAddress) front.getLocalAddress();
     }
 
-    /** Changes the policy from the next datagram on. */
+    /** Changes the policy both ways from the next datagram on. */
     void rates(Rates next) {
-        this.rates = next;
+        for (Direction direction : Direction.values()) {
+            rates.put(direction, next);
+        }
+    }
+
+    /**
+     * Drops at most {@code drops} more datagrams going {@code direction}. Each lost request or
+     * reply costs the host an idle timeout (10 s), so a test bounds how much of its time goes to waiting.
+     */
+    void limitDrops(Direction direction, long drops) {
+        dropsLeft.get(direction).set(drops);
+    }
+
+    /** Changes the policy one way from the next datagram on. */
+    void rates(Direction direction, Rates next) {
+        rates.put(direction, next);
     }
 
     long count(Direction direction, Fault fault) {
@@ -169,16 +194,17 @@ final class UdpFaultProxy implements AutoCloseable {
     }
 
     private void forward(Direction direction, byte[] datagram, Sender sender) throws IOException {
-        Rates now = rates;
+        Rates now = rates.get(direction);
         Fault fault;
         int delay;
         synchronized (random) {
             double roll = random.nextDouble();
             delay = 1 + random.nextInt(now.maxDelayMillis());
             if (roll < now.drop()) {
-                fault = Fault.DROPPED;
+                fault = dropsLeft.get(direction).getAndUpdate(left -> Math.max(0, left - 1)) > 0
+                        ? Fault.DROPPED : Fault.PASSED;
             } else if (roll < now.drop() + now.duplicate()) {
-                fault = Fault.DUPLICATED;
+                fault = now.wholeMessages() || !isWholeMessage(datagram) ? Fault.DUPLICATED : Fault.PASSED;
             } else if (roll < now.drop() + now.duplicate() + now.delay()) {
                 fault = Fault.DELAYED;
             } else {
@@ -201,6 +227,16 @@ final class UdpFaultProxy implements AutoCloseable {
                 }
             }, delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** An init packet whose frame fits in it: the report is a whole message. */
+    static boolean isWholeMessage(byte[] report) {
+        if (report.length != HidFraming.REPORT_SIZE
+                || (report[HidFraming.COMMAND_OFFSET] & HidFraming.INIT_BIT) == 0) {
+            return false;
+        }
+        int length = ((report[HidFraming.LENGTH_OFFSET] & 0xFF) << 8) | (report[HidFraming.LENGTH_OFFSET + 1] & 0xFF);
+        return length <= HidFraming.INIT_DATA_SIZE;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
