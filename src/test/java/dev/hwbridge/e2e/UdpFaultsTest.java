@@ -45,7 +45,7 @@ class UdpFaultsTest {
     private static final int DEVICES = 3;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("hwbridge.udpfaults.seconds", 20));
     private static final long SEED = Long.getLong("hwbridge.udpfaults.seed", 0xFA17L);
-    private static final Rates FAULTY = new Rates(0.003, 0.08, 0.08, 30, false);
+    private static final Rates FAULTY = new Rates(0.005, 0.08, 0.08, 30, false);
     /** The longest a call may take: an idle timeout (10 s) plus a fresh INIT and slack. */
     private static final long CALL_LIMIT_SECONDS = 40;
     /** What a mistreated link may turn into; anything else means a datagram was misread. */
