@@ -5,38 +5,36 @@ import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.daemon.transport.TransportException;
 import java.io.IOException;
 import java.net.DatagramPacket;
-import java.net.Inet6Address;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An open UDP device: one datagram per 64-byte report, on its own socket connected to the
  * simulator, so only that simulator's datagrams reach it. Reads block in the socket with a
  * timeout; {@link #close()} closes the socket, which wakes a blocked reader.
+ *
+ * <p>The socket is a {@link DatagramSocket}, not a {@code DatagramChannel}: interrupting a thread
+ * blocked in a channel closes the channel, and the protocol client, whose caller is interrupted
+ * when its wallet disconnects, must still send the CANCEL that takes the device back to idle.
+ * An interrupted reader notices at its next read timeout (the client reads in short slices).
  */
 final class UdpChannel implements DeviceChannel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UdpChannel.class);
-
     private final DeviceDescriptor descriptor;
-    private final DatagramChannel socket;
+    private final DatagramSocket socket;
     private final Consumer<UdpChannel> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String goneReason = "the channel was closed";
 
-    private UdpChannel(DeviceDescriptor descriptor, DatagramChannel socket, Consumer<UdpChannel> onClose) {
+    private UdpChannel(DeviceDescriptor descriptor, DatagramSocket socket, Consumer<UdpChannel> onClose) {
         this.descriptor = descriptor;
         this.socket = socket;
         this.onClose = onClose;
@@ -45,17 +43,14 @@ final class UdpChannel implements DeviceChannel {
     /** Opens a socket on loopback connected to {@code device}. */
     static UdpChannel open(DeviceDescriptor descriptor, InetSocketAddress device, Consumer<UdpChannel> onClose)
             throws TransportException {
-        DatagramChannel socket = null;
+        DatagramSocket socket = null;
         try {
-            InetSocketAddress local = UdpAddresses.localBindFor(device);
-            socket = DatagramChannel.open(local.getAddress() instanceof Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-            socket.bind(local);
+            socket = new DatagramSocket(UdpAddresses.localBindFor(device));
             socket.connect(device);
             return new UdpChannel(descriptor, socket, Objects.requireNonNull(onClose, "onClose"));
         } catch (IOException e) {
             if (socket != null) {
-                closeSocket(socket, descriptor);
+                socket.close();
             }
             throw new TransportException(TransportException.Code.IO, "cannot open a socket to " + descriptor.path(), e);
         }
@@ -75,7 +70,7 @@ final class UdpChannel implements DeviceChannel {
         }
         requireOpen();
         try {
-            socket.write(ByteBuffer.wrap(report));
+            socket.send(new DatagramPacket(report, report.length));
         } catch (PortUnreachableException e) {
             throw new TransportException(TransportException.Code.DEVICE_GONE, "nothing listens at " + descriptor.path(), e);
         } catch (IOException e) {
@@ -92,8 +87,8 @@ final class UdpChannel implements DeviceChannel {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         try {
             // 0 would mean "forever" to the socket; the shortest wait is 1 ms.
-            socket.socket().setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-            socket.socket().receive(packet);
+            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            socket.receive(packet);
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         } catch (PortUnreachableException e) {
@@ -112,7 +107,7 @@ final class UdpChannel implements DeviceChannel {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeSocket(socket, descriptor);
+            socket.close();
             onClose.accept(this);
         }
     }
@@ -134,23 +129,9 @@ final class UdpChannel implements DeviceChannel {
     }
 
     private TransportException failure(String action, IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-            // An interrupt closes a NIO channel; the channel is unusable from now on.
-            close();
-            return new TransportException(TransportException.Code.IO, "interrupted during " + action + " on " + descriptor.path(), e);
-        }
-        if (closed.get() || !socket.isOpen()) {
+        if (closed.get() || socket.isClosed()) {
             return new TransportException(TransportException.Code.DEVICE_GONE, goneReason + ": " + descriptor.path(), e);
         }
         return new TransportException(TransportException.Code.IO, "cannot " + action + " " + descriptor.path(), e);
-    }
-
-    private static void closeSocket(DatagramChannel socket, DeviceDescriptor descriptor) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Nothing is lost: a UDP socket has nothing to flush.
-            LOG.debug("closing the socket of {} failed", descriptor.path(), e);
-        }
     }
 }

@@ -1,0 +1,266 @@
+package dev.hwbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A wallet's JSON-RPC 2.0 connection to the daemon over a real WebSocket (the JDK's). Every
+ * frame that arrives is checked: it must parse as JSON, and a response must carry the id of a
+ * call still waiting; anything else is recorded as a {@link #violations() violation} (an
+ * interleaved or torn frame would show up there). Notifications are kept for tests to wait for.
+ */
+final class RpcClient implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<JsonNode> notifications = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final boolean keepNotifications;
+    private WebSocket socket;
+
+    private RpcClient(boolean keepNotifications) {
+        this.keepNotifications = keepNotifications;
+    }
+
+    /** Connects with its own HTTP client; notifications are kept. */
+    static RpcClient connect(URI uri) throws Exception {
+        return connect(HttpClient.newHttpClient(), uri, true);
+    }
+
+    /**
+     * Connects through {@code http} (many connections may share one client and its selector
+     * thread); {@code keepNotifications} false drops them (a load test has no use for them).
+     */
+    static RpcClient connect(HttpClient http, URI uri, boolean keepNotifications) throws Exception {
+        RpcClient client = new RpcClient(keepNotifications);
+        client.socket = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, client.new Listener())
+                .get(30, TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** {@code {"k1":v1,"k2":v2,…}} from alternating names and values (String, Number, Boolean, JsonNode). */
+    static ObjectNode params(Object... namesAndValues) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = (String) namesAndValues[i];
+            Object value = namesAndValues[i + 1];
+            if (value instanceof String text) {
+                node.put(name, text);
+            } else if (value instanceof Integer number) {
+                node.put(name, number);
+            } else if (value instanceof Long number) {
+                node.put(name, number);
+            } else if (value instanceof Boolean flag) {
+                node.put(name, flag);
+            } else if (value instanceof JsonNode json) {
+                node.set(name, json);
+            } else {
+                throw new IllegalArgumentException("unsupported value for " + name);
+            }
+        }
+        return node;
+    }
+
+    /** Sends a call; the future completes with the whole response object. */
+    CompletableFuture<JsonNode> send(String method, ObjectNode params) {
+        long id = ids.incrementAndGet();
+        ObjectNode request = JSON.createObjectNode();
+        request.put("jsonrpc", "2.0");
+        request.put("id", id);
+        request.put("method", method);
+        request.set("params", params);
+        CompletableFuture<JsonNode> response = new CompletableFuture<>();
+        pending.put(id, response);
+        synchronized (this) {
+            // The JDK WebSocket refuses a send while the previous one is still being written.
+            socket.sendText(request.toString(), true).join();
+        }
+        return response;
+    }
+
+    /** Calls and returns the result, failing the test on an error. */
+    JsonNode call(String method, ObjectNode params) throws Exception {
+        return result(send(method, params));
+    }
+
+    /** Calls and returns the error ({code, message, data}), failing the test on a result. */
+    JsonNode error(String method, ObjectNode params) throws Exception {
+        return error(send(method, params));
+    }
+
+    static JsonNode result(CompletableFuture<JsonNode> response) throws Exception {
+        JsonNode whole = response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(whole.has("error")).as("no error, got %s", whole.get("error")).isFalse();
+        return whole.get("result");
+    }
+
+    static JsonNode error(CompletableFuture<JsonNode> response) throws Exception {
+        JsonNode whole = response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(whole.has("error")).as("an error, got %s", whole.get("result")).isTrue();
+        return whole.get("error");
+    }
+
+    /** {@code data.name} of an error, e.g. "BUSY". */
+    static String errorName(JsonNode error) {
+        JsonNode data = error.get("data");
+        return data != null && data.has("name") ? data.get("name").asText() : "code " + error.get("code");
+    }
+
+    /** Waits for the first notification of {@code method} matching {@code filter}, and removes it. */
+    JsonNode awaitNotification(String method, Predicate<JsonNode> filter, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (notifications) {
+            while (true) {
+                for (Iterator<JsonNode> it = notifications.iterator(); it.hasNext(); ) {
+                    JsonNode next = it.next();
+                    if (next.get("method").asText().equals(method) && filter.test(next.get("params"))) {
+                        it.remove();
+                        return next.get("params");
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("notification %s within %s; got %s", method, timeout, notifications).isPositive();
+                notifications.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    JsonNode awaitNotification(String method) throws InterruptedException {
+        return awaitNotification(method, params -> true, WAIT);
+    }
+
+    /** Frames that were not JSON, or responses no waiting call asked for. */
+    List<String> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    /** Calls sent and not answered yet. */
+    int pendingCalls() {
+        return pending.size();
+    }
+
+    /** Drops the TCP connection without a close handshake, as a crashed or killed wallet would. */
+    void abort() {
+        socket.abort();
+    }
+
+    /** The close code the daemon sent, once it closed the connection. */
+    CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!closed.isDone() && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+            closed.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void violation(String what) {
+        synchronized (violations) {
+            violations.add(what);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                deliver(text);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            violation("a binary frame of " + data.remaining() + " bytes");
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+            pending.values().forEach(response -> response.completeExceptionally(error));
+        }
+
+        private void deliver(String text) {
+            JsonNode message;
+            try {
+                message = JSON.readTree(text);
+            } catch (IOException e) {
+                violation("not JSON: " + abbreviate(text));
+                return;
+            }
+            if (message == null || !message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
+                violation("not a JSON-RPC 2.0 object: " + abbreviate(text));
+                return;
+            }
+            if (message.has("id")) {
+                JsonNode id = message.get("id");
+                CompletableFuture<JsonNode> response = id.canConvertToLong() ? pending.remove(id.asLong()) : null;
+                if (response == null || !(message.has("result") ^ message.has("error"))) {
+                    violation("a response to no waiting call: " + abbreviate(text));
+                    return;
+                }
+                response.complete(message);
+                return;
+            }
+            if (!message.has("method")) {
+                violation("neither a response nor a notification: " + abbreviate(text));
+                return;
+            }
+            if (keepNotifications) {
+                synchronized (notifications) {
+                    notifications.add(message);
+                    notifications.notifyAll();
+                }
+            }
+        }
+
+        private String abbreviate(String text) {
+            return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        }
+    }
+}
