@@ -48,10 +48,12 @@ import java.util.function.Consumer;
  *       thread's interrupt status again;</li>
  *   <li>a port failure: DEVICE_GONE, and every later call fails the same way.</li>
  * </ul>
- * When a call ends without the device having ended the exchange (TIMEOUT, INTERRUPTED,
- * PROTOCOL_ERROR, an unconfirmed cancel, an exception from a listener), late frames of it may
- * still arrive. The next call therefore first runs INIT again and moves to a fresh channel, whose
- * reader drops everything sent on the old one: a stale reply can never answer a new request.
+ * Late frames of an ended exchange may still arrive: after a TIMEOUT, INTERRUPTED, PROTOCOL_ERROR,
+ * an unconfirmed cancel or an exception from a listener, and on a lossy link (UDP) even after a
+ * normal reply, since a duplicated one-report reply cannot be told from a new one by the framing.
+ * Every call therefore runs on a channel of its own: the next call first runs INIT and moves to a
+ * fresh channel, whose reader drops everything sent on the old one, so a stale reply can never
+ * answer a new request. The cost is one INIT round trip per call.
  */
 public final class DeviceClient implements AutoCloseable {
 
@@ -66,7 +68,7 @@ public final class DeviceClient implements AutoCloseable {
     private final AtomicReference<PendingCall> pending = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DeviceInfo info;
-    /** An abandoned exchange may still send on the current channel: allocate a new one before the next call. */
+    /** The current channel has carried an exchange (or an abandoned one): allocate a new one before the next call. */
     private volatile boolean stale;
     private volatile boolean gone;
 
@@ -235,6 +237,8 @@ public final class DeviceClient implements AutoCloseable {
             }
             throw e;
         } finally {
+            // Whatever the outcome, a copy of this exchange's last frames may still be on its way.
+            stale = true;
             pending.compareAndSet(call, null);
         }
     }
