@@ -277,8 +277,8 @@ class HostAndOriginRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/index.html", "/logback.xml", "/../logback.xml", "/%2e%2e/logback.xml",
-        "/dev/hwbridge/daemon/backup/hwbridge-backup.schema.json"})
+    @ValueSource(strings = {"/logback.xml", "/../logback.xml", "/%2e%2e/logback.xml", "/web/index.html",
+        "/../web/index.html", "/dev/hwbridge/daemon/backup/hwbridge-backup.schema.json"})
     void allowedPageRequestsFindNothingOutsideTheWebFolder(String path) throws IOException {
         try (RawConnection connection = RawConnection.open(port)) {
             connection.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n");
