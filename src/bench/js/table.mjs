@@ -1,0 +1,89 @@
+// Prints src/bench/run's one table from the measurements of one run: ours (JMH's -rf json file)
+// and polkadot-js's (bench.mjs's output), row by row with the ratio.
+//
+// Usage: node table.mjs <jmh.json> <node.json> [<more.json> …]
+// Every file after the first two is in bench.mjs's shape ({"results": {id: {score, unit}}}), so a
+// new source of figures (the bridge round-trip of the daemon part) only writes such a file and
+// adds its rows to ROWS below. Exits 1, naming it, if a row has no positive figure.
+import { readFileSync } from 'node:fs';
+
+// ours/reference: a JMH benchmark (class.method) or an id from an extra results file; reference: an
+// id in node.json. goal: the issue's target ratio, where there is one.
+const ROWS = [
+  { label: 'sr25519 sign', ours: 'Sr25519Benchmark.sign', reference: 'sr25519.sign', goal: 1.0 },
+  { label: 'sr25519 verify', ours: 'Sr25519Benchmark.verify', reference: 'sr25519.verify', goal: 1.0 },
+  { label: 'sr25519 soft derivation (secret)', ours: 'Sr25519Benchmark.deriveSoftSecret', reference: 'sr25519.deriveSoft', goal: 1.0 },
+  { label: 'sr25519 soft derivation (public)', ours: 'Sr25519Benchmark.deriveSoftPublic', reference: 'sr25519.derivePublicSoft', goal: 1.0 },
+  { label: 'ed25519 sign', ours: 'Ed25519Benchmark.sign', reference: 'ed25519.sign', goal: 1.0 },
+  { label: 'ed25519 verify', ours: 'Ed25519Benchmark.verify', reference: 'ed25519.verify', goal: 1.0 },
+  { label: 'ecdsa sign (blake2b + secp256k1)', ours: 'EcdsaBenchmark.sign', reference: 'ecdsa.sign', goal: 1.0 },
+  { label: 'ecdsa verify (blake2b + secp256k1)', ours: 'EcdsaBenchmark.verify', reference: 'ecdsa.verify', goal: 1.0 },
+  { label: 'addresses phrase//polkadot//i → SS58', ours: 'AddressBenchmark.addresses', reference: 'addresses' },
+  { label: 'JSON v3 decrypt (scrypt 2^17)', ours: 'JsonDecryptBenchmark.decrypt', reference: 'json.decrypt' }
+];
+
+function readJson (file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** JMH's result list as {class.method: {score, unit}}; a batch benchmark's score is per item. */
+function fromJmh (list) {
+  const results = {};
+  for (const run of list) {
+    const id = run.benchmark.split('.').slice(-2).join('.');
+    const perInvocation = Number(run.params?.count ?? 1);
+    results[id] = { score: run.primaryMetric.score * perInvocation, unit: run.primaryMetric.scoreUnit };
+  }
+  return results;
+}
+
+/** ops/s stay ops/s; JMH's "ms/op" and "ops/s" already match bench.mjs's units. */
+function figure (results, id, side, label) {
+  const result = results[id];
+  if (!result || !(result.score > 0)) {
+    process.stderr.write(`no ${side} figure for "${label}" (${id})\n`);
+    process.exit(1);
+  }
+  return result;
+}
+
+function format (value) {
+  if (value >= 100) {
+    return Math.round(value).toLocaleString('en-US');
+  }
+  return value.toPrecision(3);
+}
+
+const [jmhFile, nodeFile, ...extraFiles] = process.argv.slice(2);
+if (!jmhFile || !nodeFile) {
+  process.stderr.write('usage: node table.mjs <jmh.json> <node.json> [<extra.json> …]\n');
+  process.exit(2);
+}
+const ours = fromJmh(readJson(jmhFile));
+for (const file of extraFiles) {
+  Object.assign(ours, readJson(file).results);
+}
+const reference = readJson(nodeFile).results;
+
+const header = ['row', 'unit', 'ours', 'polkadot-js', 'ratio (>1: ours faster)', 'goal'];
+const lines = ROWS.map((row) => {
+  const a = figure(ours, row.ours, 'ours', row.label);
+  const b = figure(reference, row.reference, 'polkadot-js', row.label);
+  if (a.unit !== b.unit) {
+    process.stderr.write(`"${row.label}": ours in ${a.unit}, polkadot-js in ${b.unit}\n`);
+    process.exit(1);
+  }
+  // Throughput: ours/reference. Time per operation: reference/ours. Either way >1 means we are faster.
+  const ratio = a.unit === 'ops/s' ? a.score / b.score : b.score / a.score;
+  const goal = row.goal === undefined ? '' : `≥${row.goal.toFixed(1)}× ${ratio >= row.goal ? 'met' : 'MISSED'}`;
+  const unit = row.reference === 'addresses' ? 'addresses/s' : a.unit;
+  return [row.label, unit, format(a.score), format(b.score), `${ratio.toFixed(2)}×`, goal];
+});
+
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+const render = (cells) => `| ${cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+const out = [render(header), `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`];
+for (const l of lines) {
+  out.push(render(l));
+}
+process.stdout.write(out.join('\n') + '\n');
