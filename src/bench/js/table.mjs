@@ -37,7 +37,7 @@ function fromJmh (list) {
   return results;
 }
 
-/** ops/s stay ops/s; JMH's "ms/op" and "ops/s" already match bench.mjs's units. */
+/** One side's result for a row; JMH's units ("ops/s", "ms/op") are bench.mjs's too. */
 function figure (results, id, side, label) {
   const result = results[id];
   if (!result || !(result.score > 0)) {
