@@ -3,7 +3,7 @@
 // @polkadot/util-crypto 14.0.3 after cryptoWaitReady(), i.e. with the WASM backends polkadot-js
 // itself uses (ed25519, secp256k1, blake2, scrypt, bip39) and @scure/sr25519 for sr25519.
 //
-// Usage: node bench.mjs [--smoke]
+// Usage: node bench.mjs [--smoke] [id …]
 // Prints one JSON object: {"node": version, "settings": {…}, "results": {id: {score, unit, …}}}
 // where ids match src/bench/table.mjs and units are "ops/s" or "ms/op".
 import { readFileSync } from 'node:fs';
@@ -120,7 +120,13 @@ const benchmarks = {
   'json.decrypt': () => measure(jsonDecrypt, { unit: 'ms/op' })
 };
 
+// Ids on the command line measure only those (src/bench/run measures one row at a time).
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = only.filter((id) => !(id in benchmarks));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark id(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}\n`);
+  process.exit(2);
+}
 const results = {};
 for (const [id, run] of Object.entries(benchmarks)) {
   if (only.length === 0 || only.includes(id)) {

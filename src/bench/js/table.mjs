@@ -1,11 +1,13 @@
-// Prints src/bench/run's one table from the measurements of one run: ours (JMH's -rf json file)
-// and polkadot-js's (bench.mjs's output), row by row with the ratio.
+// Prints src/bench/run's one table from the measurements of one run, row by row with the ratio.
 //
-// Usage: node table.mjs <jmh.json> <node.json> [<more.json> …]
-// Every file after the first two is in bench.mjs's shape ({"results": {id: {score, unit}}}), so a
-// new source of figures (the bridge round-trip of the daemon part) only writes such a file and
-// adds its rows to ROWS below. Exits 1, naming it, if a row has no positive figure.
-import { readFileSync } from 'node:fs';
+// Usage: node table.mjs <results dir>   the table, from every jmh-*.json (ours: JMH's -rf json
+//                                       files) and node-*.json (polkadot-js: bench.mjs output) there
+//        node table.mjs --pairs         one line per row: "<JMH benchmark> <bench.mjs id>", which
+//                                       run measures back to back so both see the same machine load
+// A new row (e.g. the daemon's bridge round-trip) is one entry in ROWS with a JMH benchmark for
+// ours and a bench.mjs id for the reference. Exits 1, naming it, if a row has no positive figure.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // ours/reference: a JMH benchmark (class.method) or an id from an extra results file; reference: an
 // id in node.json. goal: the issue's target ratio, where there is one.
@@ -54,16 +56,24 @@ function format (value) {
   return value.toPrecision(3);
 }
 
-const [jmhFile, nodeFile, ...extraFiles] = process.argv.slice(2);
-if (!jmhFile || !nodeFile) {
-  process.stderr.write('usage: node table.mjs <jmh.json> <node.json> [<extra.json> …]\n');
+const [argument] = process.argv.slice(2);
+if (!argument) {
+  process.stderr.write('usage: node table.mjs <results dir> | --pairs\n');
   process.exit(2);
 }
-const ours = fromJmh(readJson(jmhFile));
-for (const file of extraFiles) {
-  Object.assign(ours, readJson(file).results);
+if (argument === '--pairs') {
+  process.stdout.write(ROWS.map((row) => `${row.ours} ${row.reference}\n`).join(''));
+  process.exit(0);
 }
-const reference = readJson(nodeFile).results;
+const files = readdirSync(argument).sort();
+const ours = {};
+const reference = {};
+for (const file of files.filter((f) => f.startsWith('jmh-') && f.endsWith('.json'))) {
+  Object.assign(ours, fromJmh(readJson(join(argument, file))));
+}
+for (const file of files.filter((f) => f.startsWith('node-') && f.endsWith('.json'))) {
+  Object.assign(reference, readJson(join(argument, file)).results);
+}
 
 const header = ['row', 'unit', 'ours', 'polkadot-js', 'ratio (>1: ours faster)', 'goal'];
 const lines = ROWS.map((row) => {
