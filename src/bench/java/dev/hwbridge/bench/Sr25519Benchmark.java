@@ -3,8 +3,6 @@ package dev.hwbridge.bench;
 import dev.hwbridge.simulator.keys.sr25519.Sr25519;
 import dev.hwbridge.simulator.keys.sr25519.Sr25519KeyPair;
 import dev.hwbridge.simulator.keys.sr25519.WitnessRng;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Throughput of the signer's sr25519 core: signing, verifying, and soft derivation of a secret
- * and of a public key. Run with {@code org.openjdk.jmh.Main Sr25519}; not part of the tests.
+ * and of a public key. The polkadot-js counterparts are sr25519Sign, sr25519Verify,
+ * sr25519DeriveSoft (child secret and its public key) and sr25519DerivePublic.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -33,16 +32,14 @@ public class Sr25519Benchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        byte[] miniSecret = new byte[32];
-        Arrays.fill(miniSecret, (byte) 42);
-        pair = Sr25519KeyPair.fromMiniSecret(miniSecret);
+        pair = Sr25519KeyPair.fromMiniSecret(BenchInputs.seed());
         publicKey = pair.publicKey();
-        // A typical transaction payload is short; longer ones are hashed to 32 bytes first.
-        message = "a 64-byte-ish transaction payload, as a wallet would send it....."
-                .getBytes(StandardCharsets.US_ASCII);
+        message = BenchInputs.message();
         signature = pair.sign(message, WitnessRng.secure());
-        chainCode = new byte[32];
-        chainCode[0] = 0x10;
+        chainCode = BenchInputs.chainCode();
+        if (!Sr25519.verify(publicKey, message, signature)) {
+            throw new IllegalStateException("the benchmark's own signature must verify");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -60,6 +57,7 @@ public class Sr25519Benchmark {
         return Sr25519.verify(publicKey, message, signature);
     }
 
+    /** The child pair of a soft junction, with its public key, as sr25519DeriveSoft returns it. */
     @Benchmark
     public byte[] deriveSoftSecret() {
         try (Sr25519KeyPair child = pair.deriveSoft(chainCode, WitnessRng.secure())) {

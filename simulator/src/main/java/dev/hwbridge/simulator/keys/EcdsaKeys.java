@@ -40,7 +40,7 @@ public final class EcdsaKeys extends HardDerivedKeyPair {
     /** 65 bytes r ‖ s ‖ recovery id over blake2b-256(message): RFC 6979, low s. */
     @Override
     byte[] signWith(byte[] secret, byte[] publicKey, byte[] message) {
-        return Secp256k1.sign(secret, publicKey, Blake2b.hash256(message));
+        return Secp256k1.sign(secret, Blake2b.hash256(message));
     }
 
     /** The 32-byte private key. */

@@ -8,7 +8,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -37,6 +36,8 @@ final class Secp256k1 {
     private static final BigInteger N = CURVE.getN();
     private static final BigInteger HALF_N = N.shiftRight(1);
     private static final BigInteger FIELD_PRIME = CURVE.getCurve().getField().getCharacteristic();
+    /** Stateless; its comb table for G is built once and cached on G by BouncyCastle. */
+    private static final FixedPointCombMultiplier BASE_POINT_MULTIPLIER = new FixedPointCombMultiplier();
 
     private Secp256k1() {
     }
@@ -47,22 +48,46 @@ final class Secp256k1 {
      * @throws SignerException INVALID_KEY unless 1 ≤ key < n (polkadot-js refuses those too)
      */
     static byte[] publicKey(byte[] secret32) {
-        return new FixedPointCombMultiplier().multiply(CURVE.getG(), scalar(secret32)).getEncoded(true);
+        return BASE_POINT_MULTIPLIER.multiply(CURVE.getG(), scalar(secret32)).getEncoded(true);
     }
 
-    /** 65 bytes r ‖ s ‖ recovery id over a 32-byte hash, deterministic (RFC 6979, HMAC-SHA256), low s. */
-    static byte[] sign(byte[] secret32, byte[] publicKey33, byte[] hash32) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(scalar(secret32), DOMAIN));
-        BigInteger[] rs = signer.generateSignature(hash32);
-        BigInteger r = rs[0];
-        // Bitcoin/Substrate only accept the lower of s and n - s; noble and libsecp256k1 both normalise.
-        BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-        byte[] signature = new byte[SIGNATURE_LENGTH];
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, signature, 0, 32);
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, signature, 32, 32);
-        signature[64] = (byte) recoveryId(hash32, r, s, publicKey33);
-        return signature;
+    /**
+     * 65 bytes r ‖ s ‖ recovery id over a 32-byte hash, deterministic (RFC 6979, HMAC-SHA256), low s.
+     * The steps are BouncyCastle's {@code ECDSASigner.generateSignature} (same k sequence, same
+     * constant-time comb for k·G, same inverse), done here so that R is at hand: its y parity and
+     * x overflow are the recovery id, which would otherwise cost up to four public-key recoveries.
+     */
+    static byte[] sign(byte[] secret32, byte[] hash32) {
+        BigInteger d = scalar(secret32);
+        // A 32-byte hash has exactly n's bit length, so BouncyCastle's calculateE is the hash itself.
+        BigInteger e = new BigInteger(1, hash32).mod(N);
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(N, d, hash32);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint bigR = BASE_POINT_MULTIPLIER.multiply(CURVE.getG(), k).normalize();
+            BigInteger x = bigR.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(N);
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r)).mod(N)).mod(N);
+            if (s.signum() == 0) {
+                continue;
+            }
+            int recoveryId = (bigR.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+            // Bitcoin/Substrate only accept the lower of s and n - s (noble and libsecp256k1 both
+            // normalise); n - s belongs to -R, whose y has the other parity.
+            if (s.compareTo(HALF_N) > 0) {
+                s = N.subtract(s);
+                recoveryId ^= 1;
+            }
+            byte[] signature = new byte[SIGNATURE_LENGTH];
+            System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, signature, 0, 32);
+            System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, signature, 32, 32);
+            signature[64] = (byte) recoveryId;
+            return signature;
+        }
     }
 
     /**
@@ -109,16 +134,6 @@ final class Secp256k1 {
         BigInteger rFactor = s.multiply(rInverse).mod(N);
         ECPoint q = ECAlgorithms.sumOfTwoMultiplies(CURVE.getG(), gFactor, bigR, rFactor);
         return q.isInfinity() ? null : q.getEncoded(true);
-    }
-
-    /** The recovery id (0..3) under which (r, s) recovers {@code publicKey33}. */
-    private static int recoveryId(byte[] hash32, BigInteger r, BigInteger s, byte[] publicKey33) {
-        for (int id = 0; id < 4; id++) {
-            if (Arrays.equals(publicKey33, recover(hash32, r, s, id))) {
-                return id;
-            }
-        }
-        throw new IllegalStateException("a fresh signature must recover its own public key");
     }
 
     private static BigInteger scalar(byte[] secret32) {
