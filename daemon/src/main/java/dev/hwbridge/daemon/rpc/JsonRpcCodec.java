@@ -88,6 +88,9 @@ final class JsonRpcCodec {
             JsonLocation where = e.getLocation();
             throw new ParseFailure(where == null ? "invalid JSON"
                     : "invalid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
+        } catch (NumberFormatException e) {
+            // Jackson's own, unchecked, for a number no BigDecimal holds (e.g. 1e700000000000).
+            throw new ParseFailure("the JSON holds a number out of range");
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ParseFailure("the frame holds no JSON value");

@@ -202,6 +202,15 @@ class JsonRpcDispatcherTest {
                 + ",\"method\":\"test.echo\"}"), RpcError.PARSE_ERROR);
     }
 
+    /** Found by BackupReaderFuzzTest: Jackson's unchecked NumberFormatException escaped dispatch. */
+    @Test
+    void numberNoBigDecimalHoldsIsAParseError() throws Exception {
+        assertError(call("{\"jsonrpc\":\"2.0\",\"id\":1e700000000000,\"method\":\"test.echo\"}"),
+                RpcError.PARSE_ERROR);
+        assertError(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test.echo\",\"params\":{\"a\":-1E-999999999999}}"),
+                RpcError.PARSE_ERROR);
+    }
+
     @Test
     void wrongOrMissingVersionIsInvalidRequestKeepingAValidId() throws Exception {
         JsonNode missing = call("{\"id\":4,\"method\":\"test.echo\"}");

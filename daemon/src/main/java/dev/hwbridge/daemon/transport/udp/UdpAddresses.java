@@ -17,7 +17,11 @@ public final class UdpAddresses {
     /** The transport name and path prefix of UDP devices. */
     public static final String TRANSPORT = "udp";
 
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    // Only text InetAddress.getByName reads as a literal may reach it: it looks anything else up
+    // in DNS, e.g. "999.0.0.1" or a name with a ':' in it.
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|[01]?\\d?\\d)";
+    private static final Pattern IPV4_LITERAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(%\\w+)?");
 
     private UdpAddresses() {
     }
@@ -47,9 +51,8 @@ public final class UdpAddresses {
         InetAddress address;
         if (host.toLowerCase(Locale.ROOT).equals("localhost")) {
             address = InetAddress.getLoopbackAddress();
-        } else if (IPV4_LITERAL.matcher(host).matches() || host.contains(":")) {
+        } else if (IPV4_LITERAL.matcher(host).matches() || IPV6_LITERAL.matcher(host).matches()) {
             try {
-                // A literal: getByName parses it without a lookup.
                 address = InetAddress.getByName(host);
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("not an IP address: " + host, e);

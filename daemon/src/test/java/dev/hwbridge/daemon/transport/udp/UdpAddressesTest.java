@@ -30,6 +30,25 @@ class UdpAddressesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback IP address or localhost");
     }
 
+    /** Found by UdpAddressesFuzzTest: getByName resolves whatever it cannot read as a literal. */
+    @Test
+    void namesThatLookLikeLiteralsAreRefusedWithoutALookup() {
+        for (String text : new String[] {".1'072:.0.':70036", "simulator:x:21336", "[host:1]:21336", "999.0.0.1:1",
+            "127.0.0.256:1", ".1:2:3"}) {
+            assertThatThrownBy(() -> UdpAddresses.parse(text)).as(text)
+                    .isInstanceOf(IllegalArgumentException.class).hasNoCause()
+                    .hasMessageContaining("loopback IP address or localhost");
+        }
+    }
+
+    @Test
+    void everyLoopbackLiteralFormStillParses() {
+        assertThat(UdpAddresses.parse("127.000.000.001:1").getAddress().isLoopbackAddress()).isTrue();
+        assertThat(UdpAddresses.parse("[0:0:0:0:0:0:0:1]:1").getAddress().isLoopbackAddress()).isTrue();
+        assertThat(UdpAddresses.parse("[::ffff:127.0.0.1]:1").getAddress().isLoopbackAddress()).isTrue();
+        assertThat(UdpAddresses.parse("127.255.255.254:1").getAddress().isLoopbackAddress()).isTrue();
+    }
+
     @Test
     void malformedAddressesAreRefused() {
         assertThatThrownBy(() -> UdpAddresses.parse("127.0.0.1")).isInstanceOf(IllegalArgumentException.class);
