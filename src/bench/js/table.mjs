@@ -1,11 +1,14 @@
-// Prints src/bench/run's one table from the measurements of one run, row by row with the ratio.
+// Prints src/bench/run's one table from the measurements of one run, row by row with the ratio,
+// in sections by what each row is measured against.
 //
 // Usage: node table.mjs <results dir>   the table, from every jmh-*.json (ours: JMH's -rf json
-//                                       files) and node-*.json (polkadot-js: bench.mjs output) there
-//        node table.mjs --pairs         one line per row: "<JMH benchmark> <bench.mjs id>", which
-//                                       run measures back to back so both see the same machine load
-// A new row (e.g. the daemon's bridge round-trip) is one entry in ROWS with a JMH benchmark for
-// ours and a bench.mjs id for the reference. Exits 1, naming it, if a row has no positive figure.
+//                                       files) and node-*.json (polkadot-js: bench.mjs output) there,
+//                                       then the rows of bridge.json (BridgeBench: the daemon against
+//                                       a direct call and a bare JVM, each row with both figures)
+//        node table.mjs --pairs         one line per row of ROWS: "<JMH benchmark> <bench.mjs id>",
+//                                       which run measures back to back so both see the same load
+// A new signer-core row is one entry in ROWS with a JMH benchmark for ours and a bench.mjs id for
+// the reference. Exits 1, naming it, if a row has no positive figure.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -75,25 +78,59 @@ for (const file of files.filter((f) => f.startsWith('node-') && f.endsWith('.jso
   Object.assign(reference, readJson(join(argument, file)).results);
 }
 
-const header = ['row', 'unit', 'ours', 'polkadot-js', 'ratio (>1: ours faster)', 'goal'];
-const lines = ROWS.map((row) => {
+const SIGNER_CORE = 'signer core vs polkadot-js 14.0.3 (node)';
+const TIME_UNITS = new Set(['ms/op', 'µs', 'ms', 'MB']);
+
+/** ">1 means ours is ahead": for times and sizes reference/ours, for rates ours/reference. */
+function ratio (unit, ours, reference) {
+  return TIME_UNITS.has(unit) ? reference / ours : ours / reference;
+}
+
+function positive (value, side, label) {
+  if (!(value > 0)) {
+    process.stderr.write(`no ${side} figure for "${label}"\n`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const header = ['row', 'unit', 'ours', 'reference', 'ratio (>1: ours ahead)', 'goal'];
+const lines = [{ section: SIGNER_CORE }];
+lines.push(...ROWS.map((row) => {
   const a = figure(ours, row.ours, 'ours', row.label);
   const b = figure(reference, row.reference, 'polkadot-js', row.label);
   if (a.unit !== b.unit) {
     process.stderr.write(`"${row.label}": ours in ${a.unit}, polkadot-js in ${b.unit}\n`);
     process.exit(1);
   }
-  // Throughput: ours/reference. Time per operation: reference/ours. Either way >1 means we are faster.
-  const ratio = a.unit === 'ops/s' ? a.score / b.score : b.score / a.score;
-  const goal = row.goal === undefined ? '' : `≥${row.goal.toFixed(1)}× ${ratio >= row.goal ? 'met' : 'MISSED'}`;
+  const r = ratio(a.unit, a.score, b.score);
+  const goal = row.goal === undefined ? '' : `≥${row.goal.toFixed(1)}× ${r >= row.goal ? 'met' : 'MISSED'}`;
   const unit = row.reference === 'addresses' ? 'addresses/s' : a.unit;
-  return [row.label, unit, format(a.score), format(b.score), `${ratio.toFixed(2)}×`, goal];
-});
+  return [row.label, unit, format(a.score), format(b.score), `${r.toFixed(2)}×`, goal];
+}));
 
-const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+const bridge = join(argument, 'bridge.json');
+if (!files.includes('bridge.json')) {
+  process.stderr.write(`no ${bridge}: the daemon's rows (BridgeBench) did not run\n`);
+  process.exit(1);
+}
+let section = SIGNER_CORE;
+for (const row of readJson(bridge).rows) {
+  if (row.section !== section) {
+    section = row.section;
+    lines.push({ section });
+  }
+  const r = ratio(row.unit, positive(row.ours, 'ours', row.label), positive(row.reference, 'reference', row.label));
+  const goal = row.met === undefined ? row.goal : `${row.goal} ${row.met ? 'met' : 'MISSED'}`;
+  lines.push([row.label, row.unit, format(row.ours), format(row.reference), `${r.toFixed(2)}×`, goal]);
+}
+
+// A section is a row of its own: its title in bold in the first column, the others empty.
+const cellsOf = (line) => (Array.isArray(line) ? line : [`**${line.section}**`, '', '', '', '', '']);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => cellsOf(l)[i].length)));
 const render = (cells) => `| ${cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
 const out = [render(header), `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`];
 for (const l of lines) {
-  out.push(render(l));
+  out.push(render(cellsOf(l)));
 }
 process.stdout.write(out.join('\n') + '\n');

@@ -416,6 +416,8 @@ export declare class HwbridgeClient {
   readonly device: {
     readonly list: () => Promise<DeviceInfo[]>;
     readonly subscribe: () => Promise<DeviceInfo[]>;
+    /** The device's echo of `data` (0x-hex, at most 64 bytes); needs no session. */
+    readonly ping: (params: { device: string; data?: string }) => Promise<{ data: string }>;
     readonly features: (params: SessionParams) => Promise<Features>;
     readonly unlock: (params: SessionParams) => Promise<Features>;
     readonly setup: (params: SetupParams) => Promise<Features>;

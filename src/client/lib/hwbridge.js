@@ -157,6 +157,7 @@ export class HwbridgeClient {
     this.device = Object.freeze({
       list: method('device.list'),
       subscribe: method('device.subscribe'),
+      ping: method('device.ping'),
       features: method('device.features'),
       unlock: method('device.unlock'),
       setup: method('device.setup'),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs {@code src/bench/run --smoke --no-build} on the build this Maven run just made (JMH on
  * target/classes, node on bench/js/node_modules, both installed by the src module's build) and
- * checks the one table it prints: every row, with positive figures on both sides. Speed is not
- * asserted; smoke figures mean nothing. Needs node like the interop test, and is skipped with it.
+ * checks the one table it prints: every row, with positive figures on both sides, in three sections,
+ * and no failed round trip through the daemon. Speed is not asserted; smoke figures mean nothing. Needs node like the interop test, and is skipped with it.
  */
 @DisabledIfSystemProperty(named = "hwbridge.interop.skip", matches = "true")
 class BenchRunSmokeTest {
 
-    private static final List<String> ROWS = List.of(
+    private static final List<String> SIGNER_CORE_ROWS = List.of(
             "sr25519 sign",
             "sr25519 verify",
             "sr25519 soft derivation (secret)",
@@ -34,6 +35,11 @@ class BenchRunSmokeTest {
             "ecdsa verify (blake2b + secp256k1)",
             "addresses phrase//polkadot//i → SS58",
             "JSON v3 decrypt (scrypt 2^17)");
+    private static final List<String> PROCESS_ROWS = List.of(
+            "start to ready, ./hwbridge daemon",
+            "start to ready, java -jar (no class-data archive)",
+            "resident memory, idle (10 devices attached)",
+            "resident memory, peak under the round-trip load");
     private static final long TIMEOUT_SECONDS = 240;
 
     @TempDir
@@ -58,17 +64,40 @@ class BenchRunSmokeTest {
         assertThat(process.exitValue()).as("exit status; stderr: %s", read(stderr)).isZero();
 
         List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
-        assertThat(lines).as("header, rule, one line per row").hasSize(2 + ROWS.size());
-        assertThat(cells(lines.get(0))).containsExactly("row", "unit", "ours", "polkadot-js",
-                "ratio (>1: ours faster)", "goal");
-        for (int i = 0; i < ROWS.size(); i++) {
-            List<String> row = cells(lines.get(2 + i));
-            assertThat(row.get(0)).isEqualTo(ROWS.get(i));
-            assertThat(number(row.get(2))).as("ours, %s", ROWS.get(i)).isPositive();
-            assertThat(number(row.get(3))).as("polkadot-js, %s", ROWS.get(i)).isPositive();
-            assertThat(row.get(4)).as("ratio, %s", ROWS.get(i)).endsWith("×");
-            assertThat(number(row.get(4).replace("×", ""))).as("ratio, %s", ROWS.get(i)).isPositive();
+        assertThat(cells(lines.get(0))).containsExactly("row", "unit", "ours", "reference", "ratio (>1: ours ahead)", "goal");
+        List<String> sections = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            List<String> row = cells(line);
+            if (row.get(0).startsWith("**")) {
+                sections.add(row.get(0));
+                continue;
+            }
+            String label = row.get(0);
+            labels.add(label);
+            assertThat(number(row.get(2))).as("ours, %s", label).isPositive();
+            assertThat(number(row.get(3))).as("reference, %s", label).isPositive();
+            assertThat(row.get(4)).as("ratio, %s", label).endsWith("×");
+            assertThat(number(row.get(4).replace("×", ""))).as("ratio, %s", label).isPositive();
         }
+        assertThat(sections).hasSize(3);
+        assertThat(labels).containsExactlyElementsOf(expectedRows());
+        assertThat(lines).filteredOn(line -> line.contains("throughput")).allSatisfy(line ->
+                assertThat(line).as("no failed round trip").contains("| 0 errors"));
+    }
+
+    /** The signer-core rows, then p50, p99 and throughput for each clients × devices, then the process rows. */
+    private static List<String> expectedRows() {
+        List<String> rows = new ArrayList<>(SIGNER_CORE_ROWS);
+        for (int devices : new int[] {1, 10}) {
+            for (int clients : new int[] {1, 10, 100}) {
+                String setup = clients + (clients == 1 ? " client × " : " clients × ") + devices
+                        + (devices == 1 ? " device" : " devices");
+                rows.addAll(List.of("p50, " + setup, "p99, " + setup, "throughput, " + setup));
+            }
+        }
+        rows.addAll(PROCESS_ROWS);
+        return rows;
     }
 
     private static List<String> cells(String line) {

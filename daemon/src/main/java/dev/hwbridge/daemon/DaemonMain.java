@@ -91,6 +91,12 @@ public final class DaemonMain implements Callable<Integer> {
     @Option(names = "--no-raw-usb", description = "Do not look for raw USB (libusb) devices.")
     private boolean noRawUsb;
 
+    @Option(names = "--calls-per-second", paramLabel = "N", defaultValue = "50",
+            description = "Calls one connection may make per second, in bursts of twice that, before its calls are"
+                    + " delayed and then refused (default: ${DEFAULT-VALUE}; 1..1000000). Raise it for scripts"
+                    + " that sign in bulk and for benchmarks.")
+    private int callsPerSecond;
+
     private final PrintWriter out;
     private final CompletableFuture<Void> stop;
     private final boolean installShutdownHook;
@@ -163,7 +169,7 @@ public final class DaemonMain implements Callable<Integer> {
                 : DaemonConfig.defaultDataDir(System.getenv(), System.getProperty("user.home"));
         try {
             return new DaemonConfig(port, bindAddress, allowOrigins, simulatorAddresses, data, allowRemoteBind,
-                    !noUsb && !noHid, !noUsb && !noRawUsb);
+                    !noUsb && !noHid, !noUsb && !noRawUsb, callsPerSecond);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

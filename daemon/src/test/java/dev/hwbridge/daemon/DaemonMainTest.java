@@ -69,7 +69,7 @@ class DaemonMainTest {
         String help = out.toString();
         List<OptionSpec> options = new CommandLine(new DaemonMain(null, null, false)).getCommandSpec().options();
         assertThat(options).extracting(OptionSpec::longestName).contains("--port", "--bind", "--allow-origin",
-                "--simulator", "--data-dir", "--allow-remote-bind", "--no-usb", "--help", "--version");
+                "--simulator", "--data-dir", "--allow-remote-bind", "--no-usb", "--calls-per-second", "--help", "--version");
         for (OptionSpec option : options) {
             assertThat(help).contains(option.longestName());
             assertThat(String.join(" ", option.description())).as(option.longestName()).isNotBlank();
@@ -140,6 +140,21 @@ class DaemonMainTest {
         assertThat(config.usbEnabled()).isTrue();
         assertThat(config.simulators()).isEmpty();
         assertThat(config.dataDir().getFileName().toString()).isEqualTo("hwbridge");
+        assertThat(config.callsPerSecond()).isEqualTo(50);
+    }
+
+    @Test
+    void callsPerSecondSetsTheRateLimit() {
+        assertThat(parse("--calls-per-second", "5000").config().callsPerSecond()).isEqualTo(5000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "1000001", "many"})
+    void callsPerSecondOutOfRangeIsAUsageError(String rate) {
+        int code = run(new StringWriter(), "--calls-per-second", rate, "--port", "0", "--data-dir", dataDir.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--calls-per-second").doesNotContain("Exception");
     }
 
     @Test

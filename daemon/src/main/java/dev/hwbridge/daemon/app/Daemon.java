@@ -39,7 +39,7 @@ public final class Daemon implements AutoCloseable {
             MethodRegistry registry = new MethodRegistry();
             BridgeMethods.registerAll(registry, context);
             ServerSettings settings = new ServerSettings(config.bind(), config.port(), config.allowOrigins(),
-                    ConnectionLimits.DEFAULT);
+                    ConnectionLimits.forRate(config.callsPerSecond()));
             return new Daemon(context, DaemonServer.start(settings, registry, context));
         } catch (IOException | RuntimeException e) {
             context.close();

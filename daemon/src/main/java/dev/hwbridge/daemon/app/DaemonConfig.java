@@ -19,15 +19,22 @@ import java.util.Objects;
  * @param allowRemoteBind whether a non-loopback {@code bind} was explicitly permitted
  * @param hidEnabled      whether to look for USB HID devices
  * @param usbEnabled      whether to look for raw USB (libusb) devices
+ * @param callsPerSecond  calls one WebSocket connection may make per second before it is slowed
  */
 public record DaemonConfig(int port, InetAddress bind, List<String> allowOrigins, List<InetSocketAddress> simulators,
-                           Path dataDir, boolean allowRemoteBind, boolean hidEnabled, boolean usbEnabled) {
+                           Path dataDir, boolean allowRemoteBind, boolean hidEnabled, boolean usbEnabled,
+                           int callsPerSecond) {
 
     public static final int DEFAULT_PORT = 21335;
+    /** {@link dev.hwbridge.daemon.server.ConnectionLimits#DEFAULT}'s rate: far above what a wallet needs. */
+    public static final int DEFAULT_CALLS_PER_SECOND = 50;
+    /** Beyond this the limit means nothing: no device answers faster. */
+    public static final int MAX_CALLS_PER_SECOND = 1_000_000;
 
     /**
      * @throws IllegalArgumentException for a port out of range, a malformed origin, a simulator
-     *     that is not on loopback, or a non-loopback bind without {@code allowRemoteBind}
+     *     that is not on loopback, a non-loopback bind without {@code allowRemoteBind}, or a call
+     *     rate outside 1..{@value #MAX_CALLS_PER_SECOND}
      */
     public DaemonConfig {
         Objects.requireNonNull(bind, "bind");
@@ -47,6 +54,17 @@ public record DaemonConfig(int port, InetAddress bind, List<String> allowOrigins
             }
         }
         simulators = List.copyOf(simulators);
+        if (callsPerSecond < 1 || callsPerSecond > MAX_CALLS_PER_SECOND) {
+            throw new IllegalArgumentException("the call rate (--calls-per-second) must be 1.." + MAX_CALLS_PER_SECOND + ", got "
+                    + callsPerSecond);
+        }
+    }
+
+    /** With the default call rate. */
+    public DaemonConfig(int port, InetAddress bind, List<String> allowOrigins, List<InetSocketAddress> simulators,
+                        Path dataDir, boolean allowRemoteBind, boolean hidEnabled, boolean usbEnabled) {
+        this(port, bind, allowOrigins, simulators, dataDir, allowRemoteBind, hidEnabled, usbEnabled,
+                DEFAULT_CALLS_PER_SECOND);
     }
 
     /** Loopback on {@code port}, the default data directory, no simulator, USB on: a plain run. */

@@ -3,13 +3,16 @@ package dev.hwbridge.daemon.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.Device;
+import dev.hwbridge.daemon.device.DeviceErrors;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.Session;
 import dev.hwbridge.daemon.session.SessionManager;
+import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.message.Recover;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
@@ -22,11 +25,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code device.list}, {@code device.subscribe}, {@code device.features} and the four flows the
+ * {@code device.list}, {@code device.subscribe}, {@code device.ping}, {@code device.features} and the four flows the
  * user finishes on the device: unlock, setup, recover, wipe. Each flow returns the device's
  * features once the user is done, so the caller sees the new state without asking again.
  */
 final class DeviceMethods implements MethodGroup {
+
+    /** A liveness check, not a transport: the echo is kept small. */
+    static final int MAX_PING_BYTES = 64;
 
     private static final Set<Integer> WORD_COUNTS = Set.of(12, 15, 18, 21, 24);
 
@@ -48,6 +54,7 @@ final class DeviceMethods implements MethodGroup {
         Map<String, RpcMethod> methods = new LinkedHashMap<>();
         methods.put("device.list", this::list);
         methods.put("device.subscribe", this::subscribe);
+        methods.put("device.ping", this::ping);
         methods.put("device.features", this::features);
         methods.put("device.unlock", this::unlock);
         methods.put("device.setup", this::setup);
@@ -66,6 +73,24 @@ final class DeviceMethods implements MethodGroup {
         Params.of(raw, Set.of());
         events.subscribe(client);
         return currentList();
+    }
+
+    /** {@code {device, data?}} → {@code {data}}: the device's echo of up to 64 bytes, no session needed. */
+    private JsonNode ping(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("device", "data"));
+        String id = params.text("device", Fields.MAX_DEVICE_ID);
+        byte[] data = new byte[0];
+        if (params.has("data")) {
+            String text = params.text("data", 2 + 2 * MAX_PING_BYTES);
+            if (!Hex.isHex(text)) {
+                throw Params.invalid("data", "must be 0x-prefixed hex of at most " + MAX_PING_BYTES + " bytes");
+            }
+            data = Hex.fromHex(text);
+        }
+        Device device = devices.find(id).orElseThrow(() -> DeviceErrors.gone(id));
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("data", Hex.toHex(device.ping(data)));
+        return result;
     }
 
     private JsonNode features(RpcClient client, JsonNode raw) throws RpcException {

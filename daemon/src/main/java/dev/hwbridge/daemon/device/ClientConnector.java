@@ -42,6 +42,15 @@ public final class ClientConnector implements Connector {
         }
 
         @Override
+        public byte[] ping(byte[] data, Duration timeout) throws RpcException {
+            try {
+                return client.ping(data, timeout);
+            } catch (DeviceClientException e) {
+                throw DeviceErrors.of(e);
+            }
+        }
+
+        @Override
         public void cancel() {
             client.cancel();
         }

@@ -6,6 +6,7 @@ import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
  * <p>Thread-safe.
  */
 public final class Device {
+
+    /** A device echoes a PING at once, whatever it is doing (PROTOCOL.md §4); leave room for a busy machine. */
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
     private final String id;
     private final DeviceDescriptor descriptor;
@@ -74,6 +78,29 @@ public final class Device {
      *                      NO_SESSION, or whatever the connection reports
      */
     public Response call(Request request, Consumer<Response> interim, BooleanSupplier stillWanted) throws RpcException {
+        Response reply = exchange(stillWanted, open -> open.call(request, interim));
+        if (reply.getBodyCase() == Response.BodyCase.FEATURES) {
+            lastFeatures = reply.getFeatures();
+        }
+        return reply;
+    }
+
+    /**
+     * Sends a PING once the calls before it are done and returns the device's echo. Needs no
+     * session: it reads nothing from and changes nothing on the device.
+     *
+     * @throws RpcException DEVICE_GONE, CANCELLED, TIMEOUT, or whatever the connection reports
+     */
+    public byte[] ping(byte[] data) throws RpcException {
+        return exchange(() -> true, open -> open.ping(data, PING_TIMEOUT));
+    }
+
+    /** One exchange on the open connection. */
+    private interface Exchange<T> {
+        T run(DeviceConnection open) throws RpcException;
+    }
+
+    private <T> T exchange(BooleanSupplier stillWanted, Exchange<T> exchange) throws RpcException {
         try {
             callLock.lockInterruptibly();
         } catch (InterruptedException e) {
@@ -83,11 +110,7 @@ public final class Device {
         try {
             DeviceConnection open = begin(stillWanted);
             try {
-                Response reply = open.call(request, interim);
-                if (reply.getBodyCase() == Response.BodyCase.FEATURES) {
-                    lastFeatures = reply.getFeatures();
-                }
-                return reply;
+                return exchange.run(open);
             } catch (RpcException e) {
                 if (e.error() != RpcError.CANCELLED) {
                     drop(open);

@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.device;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,13 @@ public interface DeviceConnection extends AutoCloseable {
      * @throws RpcException DEVICE_GONE, TIMEOUT, CANCELLED, DEVICE_ERROR, … (see {@link DeviceErrors})
      */
     Response call(Request request, Consumer<Response> interim) throws RpcException;
+
+    /**
+     * Sends a PING and returns the device's echo, which is checked to be {@code data}.
+     *
+     * @throws RpcException DEVICE_GONE, TIMEOUT, CANCELLED, DEVICE_ERROR, … (see {@link DeviceErrors})
+     */
+    byte[] ping(byte[] data, Duration timeout) throws RpcException;
 
     /** Asks the device to end the pending exchange (which then fails with CANCELLED); no-op when idle. */
     void cancel();

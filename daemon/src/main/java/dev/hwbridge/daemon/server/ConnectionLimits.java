@@ -20,8 +20,12 @@ public record ConnectionLimits(double callsPerSecond, int burst, Duration maxDel
      * 20 refusals (one more per second) before the connection is closed; 32 calls in flight.
      * A wallet page scanning 20 accounts in a batch stays far below this.
      */
-    public static final ConnectionLimits DEFAULT =
-            new ConnectionLimits(50, 100, Duration.ofSeconds(2), 20, 1, 32);
+    public static final ConnectionLimits DEFAULT = forRate(50);
+
+    /** The default limits with another call rate: bursts of twice that, everything else as {@link #DEFAULT}. */
+    public static ConnectionLimits forRate(int callsPerSecond) {
+        return new ConnectionLimits(callsPerSecond, 2 * callsPerSecond, Duration.ofSeconds(2), 20, 1, 32);
+    }
 
     public ConnectionLimits {
         Objects.requireNonNull(maxDelay, "maxDelay");

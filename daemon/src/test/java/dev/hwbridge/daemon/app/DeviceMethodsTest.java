@@ -71,6 +71,33 @@ class DeviceMethodsTest {
     }
 
     @Test
+    void pingEchoesItsDataWithoutASession() throws Exception {
+        fixture.plug();
+
+        JsonNode echo = fixture.call("device.ping", "{\"device\":\"1\",\"data\":\"0x00ff10\"}");
+        JsonNode empty = fixture.call("device.ping", "{\"device\":\"1\"}");
+
+        assertThat(echo.toString()).isEqualTo("{\"data\":\"0x00ff10\"}");
+        assertThat(empty.toString()).isEqualTo("{\"data\":\"0x\"}");
+        assertThat(fixture.device.pings()).hasSize(2);
+    }
+
+    @Test
+    void pingOfAnUnknownDeviceIsDeviceGone() throws Exception {
+        fixture.fails("device.ping", "{\"device\":\"9\"}", RpcError.DEVICE_GONE);
+    }
+
+    @Test
+    void pingDataMustBeShortHex() throws Exception {
+        fixture.plug();
+        String tooLong = "0x" + "ab".repeat(DeviceMethods.MAX_PING_BYTES + 1);
+
+        Fixture.assertInvalidParam(() -> fixture.call("device.ping", "{\"device\":\"1\",\"data\":\"0xabc\"}"), "data");
+        Fixture.assertInvalidParam(() -> fixture.call("device.ping", "{\"device\":\"1\",\"data\":\"" + tooLong + "\"}"), "data");
+        assertThat(fixture.device.pings()).isEmpty();
+    }
+
+    @Test
     void featuresAreReportedWithTheirPublicFieldsOnly() throws Exception {
         fixture.plug();
         String session = fixture.acquire();

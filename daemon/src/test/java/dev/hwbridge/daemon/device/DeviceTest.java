@@ -146,6 +146,50 @@ class DeviceTest {
     }
 
     @Test
+    void pingIsEchoedOnTheSameConnectionAsCalls() throws Exception {
+        ScriptedConnection connection = new ScriptedConnection().enqueue(Replies.success());
+        toOpen.add(connection);
+
+        byte[] echo = device.ping(new byte[] {1, 2, 3});
+        device.call(WIPE, reply -> { }, () -> true);
+
+        assertThat(echo).containsExactly(1, 2, 3);
+        assertThat(opened).containsExactly(connection);
+        assertThat(connection.pings()).hasSize(1);
+    }
+
+    @Test
+    void pingWaitsForTheCallInProgress() throws Exception {
+        ScriptedConnection connection = new ScriptedConnection().enqueueHang();
+        toOpen.add(connection);
+        CompletableFuture<Response> first = callAsync(WIPE, () -> true);
+        connection.awaitHanging();
+        CompletableFuture<byte[]> ping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return device.ping(new byte[] {7});
+            } catch (RpcException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, runnable -> new Thread(runnable).start());
+        Thread.sleep(100);
+        assertThat(ping).as("the ping waits for its turn").isNotDone();
+
+        device.cancel();
+
+        assertFails(first, RpcError.CANCELLED);
+        assertThat(ping.get(5, TimeUnit.SECONDS)).containsExactly(7);
+    }
+
+    @Test
+    void pingOfADetachedDeviceIsDeviceGone() {
+        device.detach();
+
+        assertThatThrownBy(() -> device.ping(new byte[0]))
+                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(RpcError.DEVICE_GONE));
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
     void interruptedWaiterGivesUpWithCancelled() throws Exception {
         ScriptedConnection connection = new ScriptedConnection().enqueueHang();
         toOpen.add(connection);

@@ -29,6 +29,7 @@ public final class ScriptedConnection implements DeviceConnection {
 
     private final Deque<Script> scripts = new ArrayDeque<>();
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    private final List<byte[]> pings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<String> waiting = new LinkedBlockingQueue<>();
     private Response fallback;
     private boolean cancelled;
@@ -89,6 +90,18 @@ public final class ScriptedConnection implements DeviceConnection {
         }
     }
 
+    /** Echoes {@code data} (recorded in {@link #pings()}) unless the connection is closed. */
+    @Override
+    public byte[] ping(byte[] data, Duration timeout) throws RpcException {
+        synchronized (this) {
+            if (closed) {
+                throw new RpcException(RpcError.DEVICE_GONE, "closed");
+            }
+        }
+        pings.add(data.clone());
+        return data.clone();
+    }
+
     @Override
     public synchronized void cancel() {
         cancelled = true;
@@ -119,6 +132,11 @@ public final class ScriptedConnection implements DeviceConnection {
     /** Waits until an exchange hangs waiting for the user. */
     public void awaitHanging() throws InterruptedException {
         assertThat(waiting.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("an exchange waiting for the user").isNotNull();
+    }
+
+    /** The data of every PING echoed so far. */
+    public List<byte[]> pings() {
+        return List.copyOf(pings);
     }
 
     public synchronized boolean isClosed() {

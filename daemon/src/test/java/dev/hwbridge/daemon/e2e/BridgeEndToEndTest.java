@@ -50,6 +50,15 @@ class BridgeEndToEndTest {
     }
 
     @Test
+    void pingReachesTheSimulatorWithoutASession() throws Exception {
+        String device = bench.awaitDevice(wallet).get("id").asText();
+
+        JsonNode echo = wallet.call("device.ping", "{\"device\":\"" + device + "\",\"data\":\"0x68776272\"}");
+
+        assertThat(echo.get("data").asText()).isEqualTo("0x68776272");
+    }
+
+    @Test
     void featuresOfThePreloadedDevice() throws Exception {
         String session = bench.acquire(wallet);
 

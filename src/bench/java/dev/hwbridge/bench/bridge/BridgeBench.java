@@ -1,0 +1,384 @@
+package dev.hwbridge.bench.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.daemon.device.ClientConnector;
+import dev.hwbridge.daemon.device.Device;
+import dev.hwbridge.daemon.device.DeviceErrors;
+import dev.hwbridge.daemon.transport.DeviceDescriptor;
+import dev.hwbridge.daemon.transport.TransportException;
+import dev.hwbridge.daemon.transport.udp.UdpBus;
+import dev.hwbridge.simulator.Simulator;
+import dev.hwbridge.simulator.state.KdfParams;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+/**
+ * The daemon's rows of {@code src/bench/run}: the bridge round trip against a direct call, and
+ * the daemon's start and memory against a bare JVM, all measured in this one run.
+ *
+ * <p><b>Round trip.</b> The minimal call is {@code device.ping}: a wallet's WebSocket frame, the
+ * daemon's JSON-RPC dispatch, the device's call queue, the device protocol over UDP (INIT, PING,
+ * echo) to a simulator and all the way back. Its reference is the same device call made directly:
+ * the daemon's own {@link Device} and {@link ClientConnector} over {@link UdpBus}, called from the
+ * bench's threads, no WebSocket, no JSON, no daemon process. The difference is the daemon's
+ * overhead. Both run closed loops ({@link ClosedLoop}) of the same clients over the same
+ * simulators, which all run in this JVM; calls to one device queue as they do in the daemon.
+ *
+ * <p><b>Start and memory.</b> The daemon is started as {@code ./hwbridge daemon} starts it
+ * (with its class-data archive) and as a plain {@code java -jar}; start is the time from
+ * launching the process to its ready line (median of {@code --starts}, after one unmeasured
+ * start). The reference is {@link BareJvm}, started the same way. Resident memory is VmRSS:
+ * idle, three seconds after ten simulators were attached, and the peak while the round-trip runs
+ * load it.
+ *
+ * <p>Usage: {@code BridgeBench --out DIR --launcher PATH --daemon-jar PATH [--smoke] [--calls N]
+ * [--starts N]}. Writes {@code DIR/bridge.json} (rows for table.mjs); progress goes to stderr.
+ */
+public final class BridgeBench {
+
+    private static final int[] CLIENTS = {1, 10, 100};
+    private static final int[] DEVICES = {1, 10};
+    private static final int SIMULATORS = 10;
+    private static final int ROUNDS = 10;
+    private static final String DAEMON_READY = "hwbridge listening on ";
+    private static final double OVERHEAD_GOAL_MICROS = 100;
+    private static final double START_GOAL_MILLIS = 1000;
+    private static final double IDLE_MEMORY_GOAL_MB = 100;
+    private static final String BRIDGE = "bridge round trip (device.ping) vs the same call direct over UDP, no daemon";
+    private static final String PROCESS = "daemon process vs a bare JVM (java -cp … BareJvm)";
+
+    private final Settings settings;
+    private final Path work;
+    private final ArrayNode rows;
+
+    private BridgeBench(Settings settings, Path work) {
+        this.settings = settings;
+        this.work = work;
+        this.rows = new ObjectMapper().createArrayNode();
+    }
+
+    /** What the command line chose. */
+    record Settings(Path out, Path launcher, Path daemonJar, int calls, int warmup, int starts) {
+
+        static Settings parse(String[] args) {
+            Path out = null;
+            Path launcher = null;
+            Path daemonJar = null;
+            int calls = 10_000;
+            int starts = 5;
+            boolean smoke = false;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--out" -> { out = Path.of(required(args[i], value)); i++; }
+                    case "--launcher" -> { launcher = Path.of(required(args[i], value)); i++; }
+                    case "--daemon-jar" -> { daemonJar = Path.of(required(args[i], value)); i++; }
+                    case "--calls" -> { calls = Integer.parseInt(required(args[i], value)); i++; }
+                    case "--starts" -> { starts = Integer.parseInt(required(args[i], value)); i++; }
+                    case "--smoke" -> smoke = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (out == null || launcher == null || daemonJar == null) {
+                throw new IllegalArgumentException("--out, --launcher and --daemon-jar are required");
+            }
+            if (smoke) {
+                // Proves every row runs; the figures mean nothing.
+                return new Settings(out, launcher, daemonJar, 200, 100, 1);
+            }
+            return new Settings(out, launcher, daemonJar, calls, Math.max(1000, calls / 5), starts);
+        }
+
+        private static String required(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bridge bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path work = Files.createDirectories(settings.out().resolve("bridge"));
+        new BridgeBench(settings, work).run();
+        // The simulators' and HTTP client's threads are not all daemon threads.
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        List<Simulator> simulators = new ArrayList<>();
+        try {
+            for (int i = 0; i < SIMULATORS; i++) {
+                simulators.add(Simulator.builder().udpPort(0).automationPort(0).kdf(new KdfParams(64, 1, 1)).start());
+            }
+            List<InetSocketAddress> addresses = simulators.stream().map(Simulator::udpAddress).toList();
+            ProcessFigures process = startFigures();
+            roundTrips(addresses, process);
+        } finally {
+            for (Simulator simulator : simulators) {
+                simulator.close();
+            }
+        }
+        ObjectNode document = new ObjectMapper().createObjectNode();
+        document.set("rows", rows);
+        Files.writeString(settings.out().resolve("bridge.json"), document.toPrettyString());
+    }
+
+    /** One setup's round trips through the daemon (ours) and direct (reference). */
+    private record Comparison(ClosedLoop.Result ours, ClosedLoop.Result reference) {
+    }
+
+    /** Medians of several starts; the first start of each kind is not counted (it warms the page cache). */
+    private record ProcessFigures(double bareStartMillis, double bareMemoryMb, double launcherStartMillis,
+                                  double plainStartMillis) {
+    }
+
+    private ProcessFigures startFigures() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"), BareJvm.class.getName());
+        double bareStart = medianStart("bare JVM", bare, BareJvm.READY);
+        double bareMemory;
+        try (ChildJvm idle = ChildJvm.start(bare, BareJvm.READY, log("bare.log"))) {
+            Thread.sleep(3000);
+            bareMemory = megabytes(idle.residentMib());
+        }
+        double launcherStart = medianStart("./hwbridge daemon",
+                daemonCommand(List.of(settings.launcher().toString(), "daemon")), DAEMON_READY);
+        double plainStart = medianStart("java -jar", daemonCommand(List.of(java, "-jar", settings.daemonJar().toString())),
+                DAEMON_READY);
+        return new ProcessFigures(bareStart, bareMemory, launcherStart, plainStart);
+    }
+
+    private double medianStart(String name, List<String> command, String ready) throws Exception {
+        double[] millis = new double[settings.starts()];
+        for (int i = -1; i < millis.length; i++) {
+            try (ChildJvm child = ChildJvm.start(command, ready, log("starts.log"))) {
+                if (i >= 0) {
+                    millis[i] = child.readyMillis();
+                }
+            }
+        }
+        Arrays.sort(millis);
+        say("start to ready, %s: %s ms", name, Arrays.toString(millis));
+        return millis[millis.length / 2];
+    }
+
+    private List<String> daemonCommand(List<String> launch, String... more) throws IOException {
+        List<String> command = new ArrayList<>(launch);
+        command.addAll(List.of("--port", "0", "--no-usb", "--data-dir", Files.createTempDirectory(work, "data").toString()));
+        command.addAll(List.of(more));
+        return command;
+    }
+
+    private void roundTrips(List<InetSocketAddress> simulators, ProcessFigures process) throws Exception {
+        List<String> options = new ArrayList<>(List.of("--calls-per-second", "1000000"));
+        for (InetSocketAddress simulator : simulators) {
+            options.addAll(List.of("--simulator", simulator.getAddress().getHostAddress() + ":" + simulator.getPort()));
+        }
+        List<String> command = daemonCommand(List.of(settings.launcher().toString(), "daemon"), options.toArray(String[]::new));
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        try (ChildJvm daemon = ChildJvm.start(command, DAEMON_READY, log("daemon.log"));
+             UdpBus bus = new UdpBus(simulators)) {
+            URI uri = URI.create(daemon.readyLine().substring(DAEMON_READY.length()).trim());
+            List<String> ids = awaitDevices(uri);
+            Thread.sleep(3000);
+            double idleMemory = megabytes(daemon.residentMib());
+            DoubleAccumulator peakMemory = new DoubleAccumulator(Math::max, idleMemory);
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    peakMemory.accumulate(megabytes(daemon.residentMib()));
+                } catch (IOException e) {
+                    // The daemon ended: the round trips fail and say so.
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            List<Device> direct = directDevices(bus);
+
+            double[] throughputOneDevice = new double[CLIENTS.length];
+            for (int devices : DEVICES) {
+                for (int c = 0; c < CLIENTS.length; c++) {
+                    int clients = CLIENTS[c];
+                    Comparison comparison = compare(direct, uri, ids, clients, devices);
+                    addRoundTripRows(clients, devices, comparison, devices == 1 ? 0 : throughputOneDevice[c]);
+                    if (devices == 1) {
+                        throughputOneDevice[c] = comparison.ours().callsPerSecond();
+                    }
+                }
+            }
+            sampler.shutdownNow();
+            addProcessRows(process, idleMemory, peakMemory.get());
+        } finally {
+            sampler.shutdownNow();
+        }
+    }
+
+    /** Waits until the daemon lists every simulator; their ids, in list order. */
+    private List<String> awaitDevices(URI uri) throws Exception {
+        try (PingClient client = PingClient.connect(uri, "")) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                JsonNode list = client.call("device.list", "{}");
+                if (list.size() == SIMULATORS) {
+                    List<String> ids = new ArrayList<>();
+                    list.forEach(device -> ids.add(device.get("id").asText()));
+                    return ids;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the daemon lists " + list.size() + " of " + SIMULATORS + " simulators");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** The daemon's own device objects over UDP, one per simulator, outside any daemon. */
+    private static List<Device> directDevices(UdpBus bus) {
+        ClientConnector connector = new ClientConnector();
+        List<Device> devices = new ArrayList<>();
+        for (DeviceDescriptor descriptor : bus.enumerate()) {
+            devices.add(new Device(Integer.toString(devices.size() + 1), descriptor, () -> {
+                try {
+                    return connector.connect(bus.open(descriptor.path()));
+                } catch (TransportException e) {
+                    throw DeviceErrors.of(e);
+                }
+            }));
+        }
+        if (devices.size() != SIMULATORS) {
+            throw new IllegalStateException("only " + devices.size() + " of " + SIMULATORS + " simulators answer");
+        }
+        return devices;
+    }
+
+    /**
+     * One clients × devices setup, direct and through the daemon, in {@link #ROUNDS} alternating
+     * rounds so that both see the same machine: on two shared cores the same run can take 45 µs
+     * or 140 µs per call from one minute to the next. Each side's rounds are then taken together.
+     */
+    private Comparison compare(List<Device> direct, URI uri, List<String> ids, int clients, int devices)
+            throws InterruptedException, IOException {
+        byte[] data = {1};
+        List<ClosedLoop.Call> directCalls = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Device device = direct.get(i % devices);
+            directCalls.add(() -> {
+                if (device.ping(data)[0] != 1) {
+                    throw new IOException("wrong echo");
+                }
+            });
+        }
+        List<PingClient> connections = new ArrayList<>();
+        try {
+            List<ClosedLoop.Call> bridgeCalls = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                PingClient client = PingClient.connect(uri, ids.get(i % devices));
+                connections.add(client);
+                bridgeCalls.add(client::ping);
+            }
+            ClosedLoop.Result reference = null;
+            ClosedLoop.Result ours = null;
+            for (int round = 0; round < ROUNDS; round++) {
+                int warmup = round == 0 ? settings.warmup() : 0;
+                int calls = Math.max(1, settings.calls() / ROUNDS);
+                ClosedLoop.Result directRound = ClosedLoop.run(directCalls, warmup, calls);
+                ClosedLoop.Result bridgeRound = ClosedLoop.run(bridgeCalls, warmup, calls);
+                reference = reference == null ? directRound : reference.plus(directRound);
+                ours = ours == null ? bridgeRound : ours.plus(bridgeRound);
+            }
+            measured("direct", clients, devices, reference);
+            measured("bridge", clients, devices, ours);
+            return new Comparison(ours, reference);
+        } finally {
+            connections.forEach(PingClient::close);
+        }
+    }
+
+    private static void measured(String kind, int clients, int devices, ClosedLoop.Result result) {
+        say("%s %d × %d: p50 %.0f µs, p99 %.0f µs, %.0f calls/s, %d errors%s", kind, clients, devices,
+                result.latencies().percentileMicros(0.5), result.latencies().percentileMicros(0.99),
+                result.callsPerSecond(), result.errors(),
+                result.firstError() == null ? "" : " (first: " + result.firstError() + ")");
+    }
+
+    private void addRoundTripRows(int clients, int devices, Comparison comparison, double oneDeviceThroughput) {
+        ClosedLoop.Result ours = comparison.ours();
+        ClosedLoop.Result reference = comparison.reference();
+        String setup = clients + (clients == 1 ? " client × " : " clients × ") + devices + (devices == 1 ? " device" : " devices");
+        double p50 = ours.latencies().percentileMicros(0.5);
+        double referenceP50 = reference.latencies().percentileMicros(0.5);
+        double overhead = p50 - referenceP50;
+        String overheadText = String.format(Locale.ROOT, "overhead %.0f µs", overhead);
+        if (clients == 1) {
+            row(BRIDGE, "p50, " + setup, "µs", p50, referenceP50,
+                    overheadText + String.format(Locale.ROOT, " (goal <%.0f µs)", OVERHEAD_GOAL_MICROS),
+                    overhead < OVERHEAD_GOAL_MICROS);
+        } else {
+            row(BRIDGE, "p50, " + setup, "µs", p50, referenceP50, overheadText, null);
+        }
+        row(BRIDGE, "p99, " + setup, "µs", ours.latencies().percentileMicros(0.99),
+                reference.latencies().percentileMicros(0.99), "", null);
+        int errors = ours.errors() + reference.errors();
+        String goal = errors + (errors == 1 ? " error" : " errors");
+        boolean met = errors == 0;
+        if (devices > 1) {
+            goal += String.format(Locale.ROOT, "; %.2f× the 1-device throughput", ours.callsPerSecond() / oneDeviceThroughput);
+            met &= ours.callsPerSecond() > oneDeviceThroughput;
+        }
+        row(BRIDGE, "throughput, " + setup, "calls/s", ours.callsPerSecond(), reference.callsPerSecond(), goal, met);
+    }
+
+    private void addProcessRows(ProcessFigures process, double idleMemory, double peakMemory) {
+        row(PROCESS, "start to ready, ./hwbridge daemon", "ms", process.launcherStartMillis(), process.bareStartMillis(),
+                String.format(Locale.ROOT, "<%.0f s", START_GOAL_MILLIS / 1000), process.launcherStartMillis() < START_GOAL_MILLIS);
+        row(PROCESS, "start to ready, java -jar (no class-data archive)", "ms", process.plainStartMillis(),
+                process.bareStartMillis(), "", null);
+        row(PROCESS, "resident memory, idle (10 devices attached)", "MB", idleMemory, process.bareMemoryMb(),
+                String.format(Locale.ROOT, "<%.0f MB", IDLE_MEMORY_GOAL_MB), idleMemory < IDLE_MEMORY_GOAL_MB);
+        row(PROCESS, "resident memory, peak under the round-trip load", "MB", peakMemory, process.bareMemoryMb(), "", null);
+    }
+
+    private void row(String section, String label, String unit, double ours, double reference, String goal, Boolean met) {
+        ObjectNode row = rows.addObject();
+        row.put("section", section);
+        row.put("label", label);
+        row.put("unit", unit);
+        row.put("ours", ours);
+        row.put("reference", reference);
+        row.put("goal", goal);
+        if (met != null) {
+            row.put("met", met);
+        }
+    }
+
+    private Path log(String name) {
+        return work.resolve(name);
+    }
+
+    private static double megabytes(double mebibytes) {
+        return mebibytes * 1024 * 1024 / 1e6;
+    }
+
+    private static void say(String format, Object... args) {
+        System.err.println("bench: " + String.format(Locale.ROOT, format, args));
+    }
+}
