@@ -88,6 +88,20 @@ after(async () => {
   await simulator?.stop();
 });
 
+describe('device.ping', { timeout: TEST_TIMEOUT }, () => {
+  it('reaches the device without a session and returns its echo', async () => {
+    const [device] = await client.device.list();
+    const other = new HwbridgeClient({ WebSocket });
+    await other.connect(daemon.url);
+    try {
+      assert.deepEqual(await other.device.ping({ device: device.id, data: '0x68776272' }), { data: '0x68776272' });
+      assert.deepEqual(await other.device.ping({ device: device.id }), { data: '0x' });
+    } finally {
+      other.close();
+    }
+  });
+});
+
 describe('accounts derived on the device', { timeout: TEST_TIMEOUT }, () => {
   it('have the addresses @polkadot/keyring derives from the same phrase', () => {
     for (const [key, { scheme, path, ss58Format }] of Object.entries(ACCOUNTS)) {

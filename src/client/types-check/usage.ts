@@ -15,6 +15,7 @@ export async function usage (payload: PjsSignerPayloadJSON, raw: PjsSignerPayloa
   const info = await client.bridge.info();
   const protocol: number = info.protocolVersion;
   const [device] = await client.device.list();
+  const echo: string = (await client.device.ping({ device: device.id, data: '0x01' })).data;
   const { session } = await client.session.acquire({ device: device.id });
   const features: Features = await client.device.unlock({ session });
   const locked: boolean = features.locked;
@@ -34,6 +35,8 @@ export async function usage (payload: PjsSignerPayloadJSON, raw: PjsSignerPayloa
   client.on('disconnected', ({ willReconnect }) => willReconnect);
   const anything = await client.call<{ ok: boolean }>('some.method', { x: 1 });
 
+  // @ts-expect-error device.ping needs a device id
+  await client.device.ping({});
   // @ts-expect-error device.features needs a session
   await client.device.features({});
   // @ts-expect-error a scheme the device does not know

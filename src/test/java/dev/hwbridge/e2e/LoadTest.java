@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.bench.Latencies;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.state.KdfParams;
@@ -98,7 +99,7 @@ class LoadTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             long heapEnd = daemon.heapUsedAfterGc();
 
-            LatencyRecorder latencies = new LatencyRecorder();
+            Latencies latencies = new Latencies();
             long busy = 0;
             long cycles = 0;
             long minCycles = Long.MAX_VALUE;
@@ -117,7 +118,7 @@ class LoadTest {
             System.out.printf("load test: %d clients, %d devices, %.0f s: %d calls (%.1f calls/s), latency p50 %.1f ms"
                     + " p99 %.1f ms, %d cycles (fewest per client %d), %d BUSY, other errors %s, daemon heap after GC"
                     + " %.1f MiB at start, %.1f MiB at end%n", CLIENTS, DEVICES, seconds, latencies.count(),
-                    latencies.count() / seconds, latencies.percentileMillis(0.50), latencies.percentileMillis(0.99),
+                    latencies.count() / seconds, latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000,
                     cycles, minCycles, busy, errors, heapStart / 1048576.0, heapEnd / 1048576.0);
 
             assertThat(violations).as("frames that did not parse or answered no waiting call").isEmpty();
@@ -183,7 +184,7 @@ class LoadTest {
         final List<String> devices;
         final List<DevAccounts.Account> accounts;
         final Random random;
-        final LatencyRecorder latencies = new LatencyRecorder();
+        final Latencies latencies = new Latencies();
         final Map<String, Integer> errors = new TreeMap<>();
         final List<String> wrong = new ArrayList<>();
         long busy;

@@ -1,5 +1,6 @@
 package dev.hwbridge.bench.bridge;
 
+import dev.hwbridge.bench.Latencies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;

@@ -1,34 +1,37 @@
-package dev.hwbridge.bench.bridge;
+package dev.hwbridge.bench;
 
 import java.util.Arrays;
 
-/** Call latencies in nanoseconds: each client records its own, merged after the run. Not thread-safe. */
-final class Latencies {
+/**
+ * Call latencies in nanoseconds: each client records its own, merged after the run. Used by the
+ * bridge bench and the load test. Not thread-safe.
+ */
+public final class Latencies {
 
     private long[] nanos = new long[1024];
     private int size;
 
-    void record(long latencyNanos) {
+    public void record(long latencyNanos) {
         if (size == nanos.length) {
             nanos = Arrays.copyOf(nanos, size * 2);
         }
         nanos[size++] = latencyNanos;
     }
 
-    int count() {
+    public int count() {
         return size;
     }
 
-    void addAll(Latencies other) {
+    public void addAll(Latencies other) {
         for (int i = 0; i < other.size; i++) {
             record(other.nanos[i]);
         }
     }
 
-    /** The {@code quantile} (0..1) in microseconds, nearest rank. */
-    double percentileMicros(double quantile) {
+    /** The {@code quantile} (0..1) in microseconds, nearest rank; NaN when nothing was recorded. */
+    public double percentileMicros(double quantile) {
         if (size == 0) {
-            throw new IllegalStateException("no latency recorded");
+            return Double.NaN;
         }
         long[] sorted = Arrays.copyOf(nanos, size);
         Arrays.sort(sorted);
