@@ -27,7 +27,7 @@ class MethodsProperties {
 
     private static final List<String> NAMES = List.of("session", "device", "previous", "scheme", "path", "ss58Format",
             "identity", "name", "show", "passphrase", "genesisHash", "pathTemplate", "from", "count", "payload",
-            "address", "signerPayload", "password", "json", "format", "addresses", "document", "wordCount", "label");
+            "address", "signerPayload", "password", "json", "format", "addresses", "document", "wordCount", "label", "data");
     private static final List<String> FIXED_STRINGS = List.of("sr25519", "ed25519", "ecdsa", "//polkadot", "//a///b", "{i}",
             "//{i}", "0x", "0x00", "hwbridge", "polkadot-js", "1", "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
 

@@ -164,13 +164,7 @@ class DeviceTest {
         toOpen.add(connection);
         CompletableFuture<Response> first = callAsync(WIPE, () -> true);
         connection.awaitHanging();
-        CompletableFuture<byte[]> ping = CompletableFuture.supplyAsync(() -> {
-            try {
-                return device.ping(new byte[] {7});
-            } catch (RpcException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, runnable -> new Thread(runnable).start());
+        CompletableFuture<byte[]> ping = async(() -> device.ping(new byte[] {7}));
         Thread.sleep(100);
         assertThat(ping).as("the ping waits for its turn").isNotDone();
 
@@ -215,13 +209,23 @@ class DeviceTest {
     }
 
     private CompletableFuture<Response> callAsync(Request request, java.util.function.BooleanSupplier wanted) {
+        return async(() -> device.call(request, reply -> { }, wanted));
+    }
+
+    /** A device operation on a thread of its own. */
+    private static <T> CompletableFuture<T> async(DeviceOperation<T> operation) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return device.call(request, reply -> { }, wanted);
+                return operation.run();
             } catch (RpcException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, runnable -> new Thread(runnable).start());
+    }
+
+    @FunctionalInterface
+    private interface DeviceOperation<T> {
+        T run() throws RpcException;
     }
 
     static void assertFails(CompletableFuture<?> call, RpcError error) {
