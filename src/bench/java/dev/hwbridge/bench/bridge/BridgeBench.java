@@ -55,6 +55,7 @@ public final class BridgeBench {
     private static final int[] DEVICES = {1, 10};
     private static final int SIMULATORS = 10;
     private static final int ROUNDS = 10;
+    private static final int WARMUP_ROUNDS = 5;
     private static final String DAEMON_READY = "hwbridge listening on ";
     private static final double OVERHEAD_GOAL_MICROS = 100;
     private static final double START_GOAL_MILLIS = 1000;
@@ -214,12 +215,18 @@ public final class BridgeBench {
                 }
             }, 100, 100, TimeUnit.MILLISECONDS);
             List<Device> direct = directDevices(bus);
+            // Both JVMs compile their hot paths before anything is measured: the first setup
+            // would otherwise pay for it alone.
+            say("warming up: %d calls each way", (settings.warmup() + settings.calls()) * WARMUP_ROUNDS);
+            for (int round = 0; round < WARMUP_ROUNDS; round++) {
+                compare(direct, uri, ids, 1, 1, false);
+            }
 
             double[] throughputOneDevice = new double[CLIENTS.length];
             for (int devices : DEVICES) {
                 for (int c = 0; c < CLIENTS.length; c++) {
                     int clients = CLIENTS[c];
-                    Comparison comparison = compare(direct, uri, ids, clients, devices);
+                    Comparison comparison = compare(direct, uri, ids, clients, devices, true);
                     addRoundTripRows(clients, devices, comparison, devices == 1 ? 0 : throughputOneDevice[c]);
                     if (devices == 1) {
                         throughputOneDevice[c] = comparison.ours().callsPerSecond();
@@ -276,7 +283,7 @@ public final class BridgeBench {
      * rounds so that both see the same machine: on two shared cores the same run can take 45 µs
      * or 140 µs per call from one minute to the next. Each side's rounds are then taken together.
      */
-    private Comparison compare(List<Device> direct, URI uri, List<String> ids, int clients, int devices)
+    private Comparison compare(List<Device> direct, URI uri, List<String> ids, int clients, int devices, boolean report)
             throws InterruptedException, IOException {
         byte[] data = {1};
         List<ClosedLoop.Call> directCalls = new ArrayList<>();
@@ -306,8 +313,10 @@ public final class BridgeBench {
                 reference = reference == null ? directRound : reference.plus(directRound);
                 ours = ours == null ? bridgeRound : ours.plus(bridgeRound);
             }
-            measured("direct", clients, devices, reference);
-            measured("bridge", clients, devices, ours);
+            if (report) {
+                measured("direct", clients, devices, reference);
+                measured("bridge", clients, devices, ours);
+            }
             return new Comparison(ours, reference);
         } finally {
             connections.forEach(PingClient::close);

@@ -18,6 +18,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.Objects;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -72,7 +73,8 @@ public final class DaemonServer implements AutoCloseable {
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("hwbridge-accept", true), NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(IO_THREADS,
-                new DefaultThreadFactory("hwbridge-io", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("hwbridge-io", true), NioIoHandler.newFactory(
+                        SelectorProvider.provider(), SpinAfterHandOff.factory()));
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DefaultThreadFactory("hwbridge-call", true));
         ChannelGroup channels = new DefaultChannelGroup("hwbridge-connections", GlobalEventExecutor.INSTANCE);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,7 +115,12 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
             closeWith(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "text frames only");
             return;
         }
-        dispatcher.dispatch(text.text(), this, scope).whenComplete((reply, failure) -> {
+        CompletableFuture<String> answer = dispatcher.dispatch(text.text(), this, scope);
+        if (!answer.isDone()) {
+            // A worker has the call: stay awake for its reply.
+            SpinAfterHandOff.handedOff(System.nanoTime());
+        }
+        answer.whenComplete((reply, failure) -> {
             if (failure != null) {
                 LOG.warn("connection {}: a reply could not be built", id, failure);
             } else if (reply != null) {

@@ -1,0 +1,57 @@
+package dev.hwbridge.daemon.server;
+
+import io.netty.channel.SelectStrategy;
+import io.netty.channel.SelectStrategyFactory;
+import io.netty.util.IntSupplier;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * How an I/O thread waits for work: blocked in its selector, as Netty's default does, except for
+ * {@link #SPIN} after it handed a call to a worker thread, when it polls the selector without
+ * blocking. The call's reply then finds the thread awake: it is written at once instead of after
+ * a wake-up, which costs tens of µs on a virtual machine. That cut the p50 of a minimal call
+ * through the daemon from about 150 µs to about 90 µs on the benchmark machine
+ * (src/bench/RESULTS.md). The price is at most {@link #SPIN} of one core per call, and none while
+ * no call is on its way; a call that waits for the user finds the thread asleep again.
+ */
+final class SpinAfterHandOff implements SelectStrategy {
+
+    /** Longer than most device exchanges (a UDP simulator answers in 40–150 µs), short next to a person. */
+    static final Duration SPIN = Duration.ofNanos(250_000);
+
+    /** Per I/O thread: until when it polls ({@link System#nanoTime()} time); both sides run on that thread. */
+    private static final FastThreadLocal<long[]> SPIN_UNTIL = new FastThreadLocal<>() {
+        @Override
+        protected long[] initialValue() {
+            return new long[] {Long.MIN_VALUE};
+        }
+    };
+
+    private final LongSupplier nanoClock;
+
+    SpinAfterHandOff(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /** For the I/O threads' {@code NioIoHandler}: one strategy per thread. */
+    static SelectStrategyFactory factory() {
+        return () -> new SpinAfterHandOff(System::nanoTime);
+    }
+
+    /** Called on an I/O thread that has just handed a call to a worker, at {@code nowNanos}. */
+    static void handedOff(long nowNanos) {
+        SPIN_UNTIL.get()[0] = nowNanos + SPIN.toNanos();
+    }
+
+    @Override
+    public int calculateStrategy(IntSupplier selectNow, boolean hasTasks) throws Exception {
+        long until = SPIN_UNTIL.get()[0];
+        boolean spinning = until != Long.MIN_VALUE && nanoClock.getAsLong() - until < 0;
+        if (hasTasks || spinning) {
+            return selectNow.get();
+        }
+        return SelectStrategy.SELECT;
+    }
+}
