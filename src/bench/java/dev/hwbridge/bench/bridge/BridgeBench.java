@@ -124,7 +124,7 @@ public final class BridgeBench {
         }
         Path work = Files.createDirectories(settings.out().resolve("bridge"));
         new BridgeBench(settings, work).run();
-        // The simulators' and HTTP client's threads are not all daemon threads.
+        // Not every thread of the simulators is a daemon thread.
         System.exit(0);
     }
 
@@ -280,8 +280,9 @@ public final class BridgeBench {
 
     /**
      * One clients × devices setup, direct and through the daemon, in {@link #ROUNDS} alternating
-     * rounds so that both see the same machine: on two shared cores the same run can take 45 µs
-     * or 140 µs per call from one minute to the next. Each side's rounds are then taken together.
+     * rounds so that both see the same machine: on two shared cores the same direct loop takes
+     * 40 µs or 190 µs per call from one minute to the next. Each side's rounds are then taken
+     * together. {@code report} false makes it a warm-up.
      */
     private Comparison compare(List<Device> direct, URI uri, List<String> ids, int clients, int devices, boolean report)
             throws InterruptedException, IOException {
