@@ -26,10 +26,12 @@ import java.util.function.Predicate;
  * frame that arrives is checked: it must parse as JSON, and a response must carry the id of a
  * call still waiting; anything else is recorded as a {@link #violations() violation} (an
  * interleaved or torn frame would show up there). Notifications are kept for tests to wait for.
+ * A {@linkplain #connectRecording recording} client also keeps every text it sent and received,
+ * so a test can search all of the traffic afterwards (the secrets test does).
  */
-final class RpcClient implements AutoCloseable {
+public final class RpcClient implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -38,10 +40,15 @@ final class RpcClient implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final boolean keepNotifications;
+    private final boolean recording;
+    // Guarded by this; filled only when recording.
+    private final List<String> sent = new ArrayList<>();
+    private final List<String> received = new ArrayList<>();
     private WebSocket socket;
 
-    private RpcClient(boolean keepNotifications) {
+    private RpcClient(boolean keepNotifications, boolean recording) {
         this.keepNotifications = keepNotifications;
+        this.recording = recording;
     }
 
     /** Connects with its own HTTP client; notifications are kept. */
@@ -54,7 +61,15 @@ final class RpcClient implements AutoCloseable {
      * thread); {@code keepNotifications} false drops them (a load test has no use for them).
      */
     static RpcClient connect(HttpClient http, URI uri, boolean keepNotifications) throws Exception {
-        RpcClient client = new RpcClient(keepNotifications);
+        return open(http, uri, new RpcClient(keepNotifications, false));
+    }
+
+    /** Connects with its own HTTP client, keeping notifications and a copy of all traffic. */
+    public static RpcClient connectRecording(URI uri) throws Exception {
+        return open(HttpClient.newHttpClient(), uri, new RpcClient(true, true));
+    }
+
+    private static RpcClient open(HttpClient http, URI uri, RpcClient client) throws Exception {
         client.socket = http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, client.new Listener())
@@ -63,7 +78,7 @@ final class RpcClient implements AutoCloseable {
     }
 
     /** {@code {"k1":v1,"k2":v2,…}} from alternating names and values (String, Number, Boolean, JsonNode). */
-    static ObjectNode params(Object... namesAndValues) {
+    public static ObjectNode params(Object... namesAndValues) {
         ObjectNode node = JSON.createObjectNode();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             String name = (String) namesAndValues[i];
@@ -86,7 +101,7 @@ final class RpcClient implements AutoCloseable {
     }
 
     /** Sends a call; the future completes with the whole response object. */
-    CompletableFuture<JsonNode> send(String method, ObjectNode params) {
+    public CompletableFuture<JsonNode> send(String method, ObjectNode params) {
         long id = ids.incrementAndGet();
         ObjectNode request = JSON.createObjectNode();
         request.put("jsonrpc", "2.0");
@@ -95,15 +110,19 @@ final class RpcClient implements AutoCloseable {
         request.set("params", params);
         CompletableFuture<JsonNode> response = new CompletableFuture<>();
         pending.put(id, response);
+        String text = request.toString();
         synchronized (this) {
+            if (recording) {
+                sent.add(text);
+            }
             // The JDK WebSocket refuses a send while the previous one is still being written.
-            socket.sendText(request.toString(), true).join();
+            socket.sendText(text, true).join();
         }
         return response;
     }
 
     /** Calls and returns the result, failing the test on an error. */
-    JsonNode call(String method, ObjectNode params) throws Exception {
+    public JsonNode call(String method, ObjectNode params) throws Exception {
         return result(send(method, params));
     }
 
@@ -112,7 +131,7 @@ final class RpcClient implements AutoCloseable {
         return error(send(method, params));
     }
 
-    static JsonNode result(CompletableFuture<JsonNode> response) throws Exception {
+    public static JsonNode result(CompletableFuture<JsonNode> response) throws Exception {
         JsonNode whole = response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(whole.has("error")).as("no error, got %s", whole.get("error")).isFalse();
         return whole.get("result");
@@ -152,6 +171,19 @@ final class RpcClient implements AutoCloseable {
 
     JsonNode awaitNotification(String method) throws InterruptedException {
         return awaitNotification(method, params -> true, WAIT);
+    }
+
+    /** Every text sent, in order (recording clients only). */
+    public synchronized List<String> sent() {
+        return List.copyOf(sent);
+    }
+
+    /**
+     * Every text frame received, as each fragment came and as each whole message, and the close
+     * frame, in order (recording clients only).
+     */
+    public synchronized List<String> received() {
+        return List.copyOf(received);
     }
 
     /** Frames that were not JSON, or responses no waiting call asked for. */
@@ -197,13 +229,28 @@ final class RpcClient implements AutoCloseable {
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
+            String whole = null;
             if (last) {
-                String text = partial.toString();
+                whole = partial.toString();
                 partial.setLength(0);
-                deliver(text);
+            }
+            if (recording) {
+                record(data.toString(), whole);
+            }
+            if (whole != null) {
+                deliver(whole);
             }
             webSocket.request(1);
             return null;
+        }
+
+        private void record(String fragment, String whole) {
+            synchronized (RpcClient.this) {
+                received.add(fragment);
+                if (whole != null && !whole.equals(fragment)) {
+                    received.add(whole);
+                }
+            }
         }
 
         @Override
@@ -215,6 +262,11 @@ final class RpcClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (recording) {
+                synchronized (RpcClient.this) {
+                    received.add("close " + statusCode + " " + reason);
+                }
+            }
             closed.complete(statusCode);
             return null;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.backup.Fingerprint;
+import dev.hwbridge.e2e.RpcClient;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.bip39.MiniSecret;
@@ -86,7 +87,7 @@ class SecretsNeverReachTheHostTest {
     @TempDir
     Path scratch;
 
-    private RecordingWsClient wallet;
+    private RpcClient wallet;
     private AutomationHand hand;
     private String session;
 
@@ -104,7 +105,7 @@ class SecretsNeverReachTheHostTest {
                 .random(random).start();
              DaemonProcess daemon = DaemonProcess.start(device.udpAddress(), sandbox, logs)) {
             hand = new AutomationHand(device.automationUri());
-            try (RecordingWsClient client = RecordingWsClient.connect(daemon.webSocketUri())) {
+            try (RpcClient client = RpcClient.connectRecording(daemon.webSocketUri())) {
                 wallet = client;
                 session = acquire();
                 random.nextSeed(Mnemonic.toEntropy(SETUP_PHRASE));
@@ -144,7 +145,7 @@ class SecretsNeverReachTheHostTest {
     private String acquire() throws Exception {
         JsonNode device = null;
         for (int i = 0; i < 400 && device == null; i++) {
-            JsonNode list = wallet.call("device.list", RecordingWsClient.params());
+            JsonNode list = wallet.call("device.list", RpcClient.params());
             if (list.size() == 1 && !list.get(0).get("label").isNull()) {
                 device = list.get(0);
             } else {
@@ -152,12 +153,12 @@ class SecretsNeverReachTheHostTest {
             }
         }
         assertThat(device).as("the simulator in device.list").isNotNull();
-        return wallet.call("session.acquire", RecordingWsClient.params().put("device", device.get("id").asText()))
+        return wallet.call("session.acquire", RpcClient.params().put("device", device.get("id").asText()))
                 .get("session").asText();
     }
 
     private ObjectNode withSession() {
-        return RecordingWsClient.params().put("session", session);
+        return RpcClient.params().put("session", session);
     }
 
     /** Every flow the test covers; returns the phrase of the seed the device made at setup. */
@@ -178,24 +179,24 @@ class SecretsNeverReachTheHostTest {
         CompletableFuture<JsonNode> imported = wallet.send("account.importEncrypted", withSession()
                 .<ObjectNode>set("json", exported).put("password", JSON_PASSWORD).put("identity", "travel"));
         hand.confirm();
-        assertThat(RecordingWsClient.result(imported).get("identity").asText()).isEqualTo("travel");
+        assertThat(RpcClient.result(imported).get("identity").asText()).isEqualTo("travel");
 
-        ArrayNode listed = RecordingWsClient.JSON.valueToTree(addresses);
-        JsonNode backup = wallet.call("backup.export", RecordingWsClient.params().put("format", "hwbridge")
+        ArrayNode listed = RpcClient.JSON.valueToTree(addresses);
+        JsonNode backup = wallet.call("backup.export", RpcClient.params().put("format", "hwbridge")
                 .set("addresses", listed));
-        wallet.call("backup.export", RecordingWsClient.params().put("format", "polkadot-js"));
+        wallet.call("backup.export", RpcClient.params().put("format", "polkadot-js"));
 
         CompletableFuture<JsonNode> wipe = wallet.send("device.wipe", withSession());
         hand.confirm();
-        assertThat(RecordingWsClient.result(wipe).get("initialized").asBoolean()).isFalse();
+        assertThat(RpcClient.result(wipe).get("initialized").asBoolean()).isFalse();
         recover(setupPhrase, null, RECOVERY_PIN);
 
         CompletableFuture<JsonNode> restore = wallet.send("backup.restore", withSession().set("document", backup));
         hand.type("password", PASSPHRASE);
-        JsonNode restored = RecordingWsClient.result(restore);
+        JsonNode restored = RpcClient.result(restore);
         assertThat(restored.get("mismatched")).isEmpty();
         assertThat(restored.get("restored")).hasSize(DEFAULT_ACCOUNTS.size());
-        wallet.call("account.list", RecordingWsClient.params());
+        wallet.call("account.list", RpcClient.params());
         return setupPhrase;
     }
 
@@ -220,7 +221,7 @@ class SecretsNeverReachTheHostTest {
         }
         hand.type("pin", SETUP_PIN);
         hand.type("pin", SETUP_PIN);
-        assertThat(RecordingWsClient.result(setup).get("initialized").asBoolean()).isTrue();
+        assertThat(RpcClient.result(setup).get("initialized").asBoolean()).isTrue();
         assertThat(String.join(" ", words)).as("the device made the seed it was handed").isEqualTo(SETUP_PHRASE);
         return String.join(" ", words);
     }
@@ -240,7 +241,7 @@ class SecretsNeverReachTheHostTest {
             hand.type("pin", newPin);
             hand.type("pin", newPin);
         }
-        assertThat(RecordingWsClient.result(recover).get("initialized").asBoolean()).isTrue();
+        assertThat(RpcClient.result(recover).get("initialized").asBoolean()).isTrue();
     }
 
     private ObjectNode keyParams(Account account) {
@@ -260,17 +261,17 @@ class SecretsNeverReachTheHostTest {
         if (account.passphrase()) {
             hand.type("password", PASSPHRASE);
         }
-        return RecordingWsClient.result(derived).get("address").asText();
+        return RpcClient.result(derived).get("address").asText();
     }
 
     private void sign(String address) throws Exception {
         String message = "0x" + HexFormat.of().formatHex("hwbridge secrets test".getBytes(StandardCharsets.UTF_8));
-        ObjectNode raw = RecordingWsClient.params().put("address", address).put("data", message).put("type", "bytes");
+        ObjectNode raw = RpcClient.params().put("address", address).put("data", message).put("type", "bytes");
         CompletableFuture<JsonNode> signed = wallet.send("account.sign", withSession().put("address", address)
                 .set("signerPayload", raw));
         hand.type("password", PASSPHRASE);
         hand.confirm();
-        assertThat(RecordingWsClient.result(signed).get("signature").asText()).startsWith("0x");
+        assertThat(RpcClient.result(signed).get("signature").asText()).startsWith("0x");
     }
 
     private JsonNode exportEncrypted(Account account) throws Exception {
@@ -280,7 +281,7 @@ class SecretsNeverReachTheHostTest {
             hand.type("password", PASSPHRASE);
         }
         hand.confirm();
-        return RecordingWsClient.result(export);
+        return RpcClient.result(export);
     }
 
     /**
