@@ -145,7 +145,7 @@ final class PingClient implements AutoCloseable {
             } else if (length == 127) {
                 length = in.readLong();
             }
-            if ((second & 0x80) != 0 || length > MAX_MESSAGE - message.length) {
+            if ((second & 0x80) != 0 || length < 0 || length > MAX_MESSAGE - message.length) {
                 throw new IOException("a frame the daemon must not send (masked, or over " + MAX_MESSAGE + " bytes)");
             }
             byte[] payload = new byte[(int) length];

@@ -47,11 +47,15 @@ final class SpinAfterHandOff implements SelectStrategy {
 
     @Override
     public int calculateStrategy(IntSupplier selectNow, boolean hasTasks) throws Exception {
-        long until = SPIN_UNTIL.get()[0];
-        boolean spinning = until != Long.MIN_VALUE && nanoClock.getAsLong() - until < 0;
-        if (hasTasks || spinning) {
+        if (hasTasks || spinning()) {
             return selectNow.get();
         }
         return SelectStrategy.SELECT;
+    }
+
+    /** Whether this thread handed a call off less than {@link #SPIN} ago. */
+    private boolean spinning() {
+        long until = SPIN_UNTIL.get()[0];
+        return until != Long.MIN_VALUE && nanoClock.getAsLong() - until < 0;
     }
 }
