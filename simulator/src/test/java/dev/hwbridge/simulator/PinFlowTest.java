@@ -15,6 +15,7 @@ import dev.hwbridge.simulator.testing.Requests;
 import dev.hwbridge.simulator.testing.ScreenDriver;
 import dev.hwbridge.simulator.testing.SimHost;
 import dev.hwbridge.simulator.testing.Vectors;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -153,6 +154,39 @@ class PinFlowTest {
             assertThat(features.getInitialized()).isFalse();
             assertThat(features.getLocked()).isFalse();
         }
+    }
+
+    @Test
+    void aDeletedAttemptCounterCountsAsEveryAttemptSpentAndTheDeviceErasesItself(@TempDir Path dir) throws Exception {
+        try (Simulator preloaded = Devices.builder().stateDir(dir).mnemonic(Vectors.DEV_PHRASE).pin(PIN).start()) {
+            assertThat(preloaded.udpPort()).isPositive();
+        }
+        // Deleting the counter must not buy fresh guesses.
+        Files.delete(dir.resolve("attempts.bin"));
+
+        try (Simulator device = Devices.builder().stateDir(dir).start(); SimHost host = SimHost.connect(device.udpPort())) {
+            Features features = host.call(Requests.features()).response().getFeatures();
+            assertThat(features.getInitialized()).isFalse();
+            assertThat(features.getLocked()).isFalse();
+        }
+        assertThat(dir.resolve("state.bin")).doesNotExist();
+    }
+
+    @Test
+    void aDamagedAttemptCounterMeansTheNextAttemptErasesTheDeviceWithoutTryingThePin(@TempDir Path dir)
+            throws Exception {
+        List<Duration> delays = new CopyOnWriteArrayList<>();
+        try (Simulator device = Devices.builder(delays).stateDir(dir).mnemonic(Vectors.DEV_PHRASE).pin(PIN).start();
+             SimHost host = SimHost.connect(device.udpPort())) {
+            // Damaged while the device runs (it read an intact counter at start).
+            Files.write(dir.resolve("attempts.bin"), new byte[] {'H', 'W', 'B', 'C', 1, 0, 0, 0, 0, 0, 0, 0, 0});
+
+            Exchange right = unlock(device, host, "1234");
+
+            assertThat(right.failureCode()).isEqualTo(Failure.Code.WIPED);
+            assertThat(host.call(Requests.features()).response().getFeatures().getInitialized()).isFalse();
+        }
+        assertThat(delays).as("no attempt was counted or waited for").isEmpty();
     }
 
     private static Exchange unlock(Simulator device, SimHost host, String pin) throws Exception {

@@ -75,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Where the state lives: in a directory, or in memory only (the default). */
     static final class StateChoice {
         @Option(names = "--state", paramLabel = "DIR", required = true,
-                description = "Keep the device's state encrypted in DIR, surviving restarts.")
+                description = "Keep the device's state encrypted in DIR, surviving restarts (made 0700;"
+                        + " an existing DIR that group or others may use is refused).")
         Path dir;
 
         @Option(names = "--ephemeral", required = true,

@@ -38,7 +38,8 @@ final class DeviceContext {
     /**
      * Reads what is stored: nothing (empty device), a state the empty PIN opens (no PIN,
      * unlocked), or one it does not (locked). A device found with the failure limit reached (power
-     * lost between the last failure and the wipe) is wiped now.
+     * lost between the last failure and the wipe, or a counter deleted or damaged, which counts as
+     * every attempt spent) is wiped now.
      *
      * @throws StateException CORRUPT or IO when the stored state cannot be used
      */

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.simulator.state.AtomicFiles;
 import dev.hwbridge.simulator.state.StateError;
 import dev.hwbridge.simulator.state.StateException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +17,8 @@ import java.util.Optional;
 /**
  * Keeps the {@link DeviceInfo} (public: id and label): in memory, or as {@code device.json} in the
  * state directory, beside the encrypted state, so a locked device still knows its id and label.
- * The file is {@code {"version":1,"deviceId":"…","label":"…"}}, replaced atomically.
+ * The file is {@code {"version":1,"deviceId":"…","label":"…"}}, 0600, replaced atomically and
+ * durably as the state is ({@link AtomicFiles}).
  */
 public abstract class DeviceInfoStore {
 
@@ -55,34 +53,36 @@ public abstract class DeviceInfoStore {
         };
     }
 
-    /** {@code dir/device.json}; {@code dir} must exist. */
+    /**
+     * {@code dir/device.json}; {@code dir} must exist (the state store makes it, owner-only).
+     * Temp files a crashed write left behind are deleted now.
+     *
+     * @throws StateException IO if they cannot be
+     */
     public static DeviceInfoStore inDirectory(Path dir) {
         Path file = dir.resolve(FILE_NAME);
+        SecureRandom random = new SecureRandom();
+        try {
+            AtomicFiles.removeTemps(dir, FILE_NAME);
+        } catch (IOException e) {
+            throw new StateException(StateError.IO, "cannot tidy " + FILE_NAME + "'s temporary files", e);
+        }
         return new DeviceInfoStore() {
             @Override
             public synchronized Optional<DeviceInfo> load() {
-                byte[] bytes;
-                try (InputStream in = Files.newInputStream(file)) {
-                    bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-                } catch (NoSuchFileException e) {
-                    return Optional.empty();
+                try {
+                    return AtomicFiles.read(file, MAX_FILE_BYTES).map(DeviceInfoStore::parse);
                 } catch (IOException e) {
                     throw new StateException(StateError.IO, "cannot read " + FILE_NAME, e);
                 }
-                if (bytes.length > MAX_FILE_BYTES) {
-                    throw new StateException(StateError.CORRUPT, FILE_NAME + " is too long");
-                }
-                return Optional.of(parse(bytes));
             }
 
             @Override
             public synchronized void save(DeviceInfo info) {
                 ObjectNode node = JSON.createObjectNode()
                         .put("version", 1).put("deviceId", info.deviceId()).put("label", info.label());
-                Path temp = dir.resolve(FILE_NAME + ".tmp");
                 try {
-                    Files.write(temp, JSON.writeValueAsBytes(node));
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.write(file, JSON.writeValueAsBytes(node), random);
                 } catch (IOException e) {
                     throw new StateException(StateError.IO, "cannot write " + FILE_NAME, e);
                 }

@@ -17,6 +17,13 @@ import org.slf4j.LoggerFactory;
  * <em>before</em> the PIN is compared (pulling the power mid-guess still counts it), then the
  * device waits {@link PinDelay}, then compares by opening the sealed state. The
  * {@link #MAX_FAILURES}th failure in a row wipes the device.
+ *
+ * <p>A counter the store cannot read back (deleted beside the state, or damaged) counts as every
+ * attempt spent ({@link StateStore#ALL_ATTEMPTS_SPENT}): the device then does what it does after
+ * the last allowed wrong PIN and erases itself, at start ({@link DeviceContext#boot()}) or at the
+ * next attempt, without trying the PIN. A hardware wallet that finds its PIN counter tampered with
+ * does the same; the alternative, reading it as zero, would let anyone who can delete a file guess
+ * without end.
  */
 final class PinGate {
 

@@ -13,34 +13,43 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Small-file I/O that survives a crash at any point: a file is replaced by writing a temp file in
- * the same directory, fsyncing it, renaming it over the target atomically and fsyncing the
- * directory, so a reader sees the old file or the new one, never a mix. Files are created 0600
- * where the file system is POSIX. Stateless.
+ * Small-file I/O for the state directory that survives a crash at any point: a file is replaced
+ * by writing a temp file of a unique, unguessable name in the same directory, fsyncing it,
+ * renaming it over the target atomically and fsyncing the directory, so a reader sees the old file
+ * or the new one, never a mix. Where the file system is POSIX, files are created 0600 and the
+ * directory is 0700: a directory that group or others may enter is refused. Stateless.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".tmp";
+    /** Fresh names tried before a write gives up: a collision of 64 random bits means someone plants files. */
+    private static final int TEMP_NAME_TRIES = 8;
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code bytes} atomically and durably. */
-    static void write(Path target, byte[] bytes, SecureRandom random) throws IOException {
+    /**
+     * Replaces {@code target} with {@code bytes} atomically and durably. The temp file is created
+     * new (never opened if something, a link included, already has its name), so a file planted
+     * under a guessed name is neither written through nor deleted.
+     */
+    public static void write(Path target, byte[] bytes, SecureRandom random) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        byte[] tag = new byte[8];
-        random.nextBytes(tag);
-        Path temp = dir.resolve(target.getFileName() + "." + HexFormat.of().formatHex(tag) + TEMP_SUFFIX);
+        Path temp = createTemp(dir, target.getFileName().toString(), random);
         try {
-            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), ownerOnly(dir))) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -54,12 +63,30 @@ final class AtomicFiles {
         syncDirectory(dir);
     }
 
+    /** {@code <target>.<16 random hex digits>.tmp}, created empty (0600 where POSIX) under a name nothing had. */
+    static Path createTemp(Path dir, String targetName, SecureRandom random) throws IOException {
+        FileAlreadyExistsException taken = null;
+        for (int i = 0; i < TEMP_NAME_TRIES; i++) {
+            byte[] tag = new byte[8];
+            random.nextBytes(tag);
+            Path temp = dir.resolve(targetName + "." + HexFormat.of().formatHex(tag) + TEMP_SUFFIX);
+            try {
+                FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(dir))
+                        .close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                taken = e;
+            }
+        }
+        throw new IOException("no free temporary name for " + targetName + " after " + TEMP_NAME_TRIES + " tries", taken);
+    }
+
     /**
      * The file's bytes, or empty if it does not exist.
      *
      * @throws StateException {@code CORRUPT} if it is longer than {@code maxBytes}
      */
-    static Optional<byte[]> read(Path file, int maxBytes) throws IOException {
+    public static Optional<byte[]> read(Path file, int maxBytes) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
@@ -92,7 +119,7 @@ final class AtomicFiles {
     }
 
     /** Deletes temp files left by a write that crashed before its rename. */
-    static void removeTemps(Path dir, String targetName) throws IOException {
+    public static void removeTemps(Path dir, String targetName) throws IOException {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, targetName + ".*" + TEMP_SUFFIX)) {
             for (Path temp : temps) {
                 Files.deleteIfExists(temp);
@@ -100,9 +127,16 @@ final class AtomicFiles {
         }
     }
 
-    /** Creates the directory (0700 where POSIX) if it is missing. */
+    /**
+     * Creates the directory (0700 where POSIX) if it is missing, and refuses one that exists but
+     * that group or others may read, write or enter: whoever can read the sealed state can guess
+     * its PIN offline, and whoever can write there can reset what the device remembers.
+     *
+     * @throws StateException {@code INSECURE_DIRECTORY} for such a directory
+     */
     static void createDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
+            requireOwnerOnly(dir);
             return;
         }
         try {
@@ -115,6 +149,21 @@ final class AtomicFiles {
             if (!Files.isDirectory(dir)) {
                 throw e;
             }
+        }
+    }
+
+    private static void requireOwnerOnly(Path dir) throws IOException {
+        if (!isPosix(dir)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+        Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+        open.addAll(permissions);
+        open.retainAll(GROUP_OR_OTHERS);
+        if (!open.isEmpty()) {
+            throw new StateException(StateError.INSECURE_DIRECTORY, "the state directory " + dir + " is "
+                    + PosixFilePermissions.toString(permissions) + ": group and others must have no access to it"
+                    + " (chmod 700 " + dir + ")");
         }
     }
 

@@ -12,7 +12,7 @@ final class AttemptCount {
 
     static final int FILE_BYTES = 13;
     /** Far above the device's wipe threshold; a larger count can only be damage. */
-    static final int MAX_COUNT = 1_000_000;
+    static final int MAX_COUNT = StateStore.ALL_ATTEMPTS_SPENT;
 
     private static final byte[] MAGIC = {'H', 'W', 'B', 'C'};
     private static final int VERSION = 1;

@@ -8,17 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StateStore} in a directory ({@code --state DIR}). Thread-safe; one store per directory,
  * held by a file lock until {@link #close()}.
  *
- * <p>Files, all 0600 where POSIX:
+ * <p>Files, all 0600 in a 0700 directory where POSIX (an existing directory open to group or
+ * others is refused with {@code INSECURE_DIRECTORY}):
  * <ul>
  *   <li>{@code state.bin} — the state sealed by {@link SealedState} (Argon2id + AES-256-GCM; its
  *       Javadoc gives the layout). Its salt is made once per device and kept across saves.</li>
  *   <li>{@code attempts.bin} — the failed-PIN counter ({@link AttemptCount}), outside the sealed
- *       state so it can be persisted before a PIN is tried.</li>
+ *       state so it can be persisted before a PIN is tried. It is written (as 0) before
+ *       a new state, so a state without a counter beside it means the counter was deleted: that,
+ *       and a damaged counter, read as {@link StateStore#ALL_ATTEMPTS_SPENT} (fail closed).</li>
  *   <li>{@code .lock} — held while a store is open, so two simulators never share a device.</li>
  * </ul>
  * Both data files are replaced atomically ({@link AtomicFiles}); temp files a crash left behind
@@ -32,6 +37,7 @@ public final class EncryptedFileStateStore implements StateStore {
     static final String STATE_FILE = "state.bin";
     static final String COUNTER_FILE = "attempts.bin";
     private static final String LOCK_FILE = ".lock";
+    private static final Logger LOG = LoggerFactory.getLogger(EncryptedFileStateStore.class);
 
     private final Path stateFile;
     private final Path counterFile;
@@ -49,8 +55,8 @@ public final class EncryptedFileStateStore implements StateStore {
      * A store in {@code dir} writing with {@code kdf} (existing files open with the parameters
      * they were written with).
      *
-     * @throws StateException {@code IN_USE} if another store holds the directory, {@code IO} if it
-     *         cannot be opened
+     * @throws StateException {@code IN_USE} if another store holds the directory,
+     *         {@code INSECURE_DIRECTORY} if group or others may use it, {@code IO} if it cannot be opened
      */
     public EncryptedFileStateStore(Path dir, KdfParams kdf, SecureRandom random) {
         this.stateFile = dir.resolve(STATE_FILE);
@@ -86,6 +92,10 @@ public final class EncryptedFileStateStore implements StateStore {
     public synchronized void save(byte[] state, char[] pin) {
         byte[] salt = readStateQuietly().flatMap(SealedState::saltOf).orElseGet(this::newSalt);
         byte[] sealed = SealedState.seal(state, pin, salt, kdf, random);
+        if (!exists()) {
+            // A new device starts with a counter, so that a state found without one was tampered with.
+            writeCounter(0);
+        }
         try {
             AtomicFiles.write(stateFile, sealed, random);
         } catch (IOException e) {
@@ -95,16 +105,27 @@ public final class EncryptedFileStateStore implements StateStore {
 
     @Override
     public synchronized int failedAttempts() {
+        Optional<byte[]> file;
         try {
-            return AtomicFiles.read(counterFile, AttemptCount.FILE_BYTES).map(AttemptCount::decode).orElse(0);
+            file = AtomicFiles.read(counterFile, AttemptCount.FILE_BYTES);
         } catch (IOException e) {
             throw io("cannot read " + COUNTER_FILE, e);
+        } catch (StateException tooLong) {
+            return lostCounter("damaged");
+        }
+        if (file.isEmpty()) {
+            return exists() ? lostCounter("missing beside the state") : 0;
+        }
+        try {
+            return AttemptCount.decode(file.get());
+        } catch (StateException damaged) {
+            return lostCounter("damaged (" + damaged.getMessage() + ")");
         }
     }
 
     @Override
     public synchronized int recordFailedAttempt() {
-        int count = failedAttempts() + 1;
+        int count = Math.min(failedAttempts(), ALL_ATTEMPTS_SPENT - 1) + 1;
         writeCounter(count);
         return count;
     }
@@ -137,6 +158,11 @@ public final class EncryptedFileStateStore implements StateStore {
         } catch (IOException e) {
             throw io("cannot release the state directory lock", e);
         }
+    }
+
+    private static int lostCounter(String why) {
+        LOG.warn("{} is {}: every PIN attempt counts as spent", COUNTER_FILE, why);
+        return ALL_ATTEMPTS_SPENT;
     }
 
     private void writeCounter(int count) {

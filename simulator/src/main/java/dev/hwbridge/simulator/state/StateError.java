@@ -9,5 +9,7 @@ public enum StateError {
     /** Reading or writing the state directory failed. */
     IO,
     /** Another store (in this process or another) holds the state directory. */
-    IN_USE
+    IN_USE,
+    /** The state directory exists but group or others may read, write or enter it. */
+    INSECURE_DIRECTORY
 }

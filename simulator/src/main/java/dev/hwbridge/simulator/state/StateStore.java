@@ -14,6 +14,12 @@ import java.util.Optional;
  * store.resetFailedAttempts();                   // only after load succeeded
  * }</pre>
  *
+ * <p>A count that cannot be read back fails closed: a counter file that is missing beside a stored
+ * state, or damaged, reads as {@link #ALL_ATTEMPTS_SPENT}, never as zero, so deleting or
+ * scribbling over it cannot buy more guesses. The device then acts as after its last allowed
+ * wrong PIN (it erases itself, see {@code PinGate}), as a hardware wallet does when it finds its
+ * PIN counter tampered with.
+ *
  * <p>A device without a PIN still stores its state encrypted, under the key derived from the
  * empty PIN ({@code new char[0]}): the format has one path, and such a device's state is as
  * exposed as its missing PIN says. The caller owns every array passed in or returned and should
@@ -23,6 +29,9 @@ public interface StateStore extends AutoCloseable {
 
     /** The largest state a store accepts (1 MiB; a device's identities and settings are far smaller). */
     int MAX_STATE_BYTES = 1 << 20;
+
+    /** What {@link #failedAttempts()} reports for a lost counter: more failures than any device allows. */
+    int ALL_ATTEMPTS_SPENT = 1_000_000;
 
     /** True if a state has been saved (and not wiped). */
     boolean exists();
@@ -44,10 +53,14 @@ public interface StateStore extends AutoCloseable {
      */
     void save(byte[] state, char[] pin);
 
-    /** Failed PIN attempts since the last reset. @throws StateException {@code CORRUPT} or {@code IO} */
+    /**
+     * Failed PIN attempts since the last reset; {@link #ALL_ATTEMPTS_SPENT} if the counter is lost.
+     *
+     * @throws StateException {@code IO} if it cannot be read
+     */
     int failedAttempts();
 
-    /** Adds one failed attempt and persists it before returning. @return the new count */
+    /** Adds one failed attempt (up to {@link #ALL_ATTEMPTS_SPENT}) and persists it before returning. @return the new count */
     int recordFailedAttempt();
 
     /** Sets the count back to zero (after a successful {@link #load}). */

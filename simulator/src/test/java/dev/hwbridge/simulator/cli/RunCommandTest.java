@@ -1,6 +1,7 @@
 package dev.hwbridge.simulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.simulator.testing.Requests;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,23 @@ class RunCommandTest {
             second.command().stop();
         }
         assertThat(second.exit().get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aStateDirectoryOthersCanReadIsRefusedWithItsCodeAndTheFix(@TempDir Path dir) throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path state = Files.createDirectory(dir.resolve("state"));
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StringWriter err = new StringWriter();
+        CommandLine line = new CommandLine(new RunCommand());
+        line.setErr(new PrintWriter(err, true));
+        line.setOut(new PrintWriter(new StringWriter(), true));
+
+        int exit = line.execute("--port", "0", "--automation-port", "0", "--state", state.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("INSECURE_DIRECTORY", state.toString(), "chmod 700");
+        assertThat(state.resolve("state.bin")).doesNotExist();
     }
 
     @Test

@@ -2,12 +2,15 @@ package dev.hwbridge.simulator.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hwbridge.simulator.state.StateError;
 import dev.hwbridge.simulator.state.StateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,31 @@ class DeviceInfoStoreTest {
         assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load()).isInstanceOf(StateException.class);
         Files.write(dir.resolve(DeviceInfoStore.FILE_NAME), new byte[5000]);
         assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load()).isInstanceOf(StateException.class);
+    }
+
+    @Test
+    void theFileIsReadableByTheOwnerOnlyAndNoTempFileStays(@TempDir Path dir) throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+
+        DeviceInfoStore.inDirectory(dir).loadOrCreate("desk", new SecureRandom());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(DeviceInfoStore.FILE_NAME))))
+                .isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly(DeviceInfoStore.FILE_NAME);
+        }
+    }
+
+    @Test
+    void aTempFileLeftByACrashedWriteIsRemovedAndTheFileStaysReadable(@TempDir Path dir) throws Exception {
+        DeviceInfo saved = DeviceInfoStore.inDirectory(dir).loadOrCreate("desk", new SecureRandom());
+        Path leftover = dir.resolve(DeviceInfoStore.FILE_NAME + ".00112233aabbccdd.tmp");
+        Files.writeString(leftover, "{\"version\":1,");
+
+        DeviceInfoStore reopened = DeviceInfoStore.inDirectory(dir);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(reopened.load()).contains(saved);
     }
 
     @Test

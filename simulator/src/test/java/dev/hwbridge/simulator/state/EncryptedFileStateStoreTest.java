@@ -2,6 +2,7 @@ package dev.hwbridge.simulator.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EncryptedFileStateStoreTest extends StateStoreContract {
 
@@ -187,17 +190,49 @@ class EncryptedFileStateStoreTest extends StateStoreContract {
     }
 
     @Test
-    void aDamagedCounterIsCorrupt() throws Exception {
-        open().recordFailedAttempt();
+    void aDamagedCounterCountsAsEveryAttemptSpent() throws Exception {
+        open().save(STATE, PIN);
+        store.recordFailedAttempt();
         Path counter = dir.resolve(EncryptedFileStateStore.COUNTER_FILE);
         byte[] bytes = Files.readAllBytes(counter);
         bytes[8] ^= 0x01;
         Files.write(counter, bytes);
 
-        assertThatThrownBy(() -> store.failedAttempts())
-                .isInstanceOfSatisfying(StateException.class, e -> assertThat(e.code()).isEqualTo(StateError.CORRUPT));
-        assertThatThrownBy(() -> store.recordFailedAttempt())
-                .isInstanceOfSatisfying(StateException.class, e -> assertThat(e.code()).isEqualTo(StateError.CORRUPT));
+        assertThat(store.failedAttempts()).isEqualTo(StateStore.ALL_ATTEMPTS_SPENT);
+        assertThat(store.recordFailedAttempt()).as("never past the bound, never back to 1")
+                .isEqualTo(StateStore.ALL_ATTEMPTS_SPENT);
+        assertThat(restart().failedAttempts()).isEqualTo(StateStore.ALL_ATTEMPTS_SPENT);
+    }
+
+    @Test
+    void anOverlongCounterCountsAsEveryAttemptSpent() throws Exception {
+        open().save(STATE, PIN);
+        Files.write(dir.resolve(EncryptedFileStateStore.COUNTER_FILE), new byte[AttemptCount.FILE_BYTES + 1]);
+
+        assertThat(store.failedAttempts()).isEqualTo(StateStore.ALL_ATTEMPTS_SPENT);
+    }
+
+    @Test
+    void aCounterDeletedBesideAStateCountsAsEveryAttemptSpentNeverAsZero() throws Exception {
+        open().save(STATE, PIN);
+        store.recordFailedAttempt();
+        Files.delete(dir.resolve(EncryptedFileStateStore.COUNTER_FILE));
+
+        assertThat(restart().failedAttempts()).isEqualTo(StateStore.ALL_ATTEMPTS_SPENT);
+    }
+
+    @Test
+    void aNewStateIsWrittenWithACounterOfZero() {
+        open().save(STATE, PIN);
+
+        assertThat(dir.resolve(EncryptedFileStateStore.COUNTER_FILE)).isRegularFile();
+        assertThat(restart().failedAttempts()).isZero();
+    }
+
+    @Test
+    void withoutAStateNoCounterMeansNoFailures() {
+        assertThat(open().failedAttempts()).isZero();
+        assertThat(dir.resolve(EncryptedFileStateStore.COUNTER_FILE)).doesNotExist();
     }
 
     @Test
@@ -257,18 +292,52 @@ class EncryptedFileStateStoreTest extends StateStoreContract {
     }
 
     @Test
-    void filesAreReadableByTheOwnerOnly() throws Exception {
+    void everyFileIsReadableByTheOwnerOnlyInADirectoryOnlyTheOwnerEnters() throws Exception {
+        assumeTrue(isPosix(), "POSIX permissions");
         Path nested = dir.resolve("device");
         store = new EncryptedFileStateStore(nested, FAST, new SecureRandom());
         store.save(STATE, PIN);
         store.recordFailedAttempt();
-        if (!nested.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
+
         Set<PosixFilePermission> ownerRw = PosixFilePermissions.fromString("rw-------");
-        assertThat(Files.getPosixFilePermissions(nested.resolve(EncryptedFileStateStore.STATE_FILE))).isEqualTo(ownerRw);
-        assertThat(Files.getPosixFilePermissions(nested.resolve(EncryptedFileStateStore.COUNTER_FILE))).isEqualTo(ownerRw);
+        try (var files = Files.list(nested)) {
+            assertThat(files).isNotEmpty().allSatisfy(file ->
+                    assertThat(Files.getPosixFilePermissions(file)).as("%s", file.getFileName()).isEqualTo(ownerRw));
+        }
         assertThat(Files.getPosixFilePermissions(nested)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rwxr-x---", "rwx--x---", "rwx-w----", "rwx---r--", "rwx----w-", "rwxrwxrwx"})
+    void anExistingDirectoryThatGroupOrOthersMayUseIsRefused(String permissions) throws Exception {
+        assumeTrue(isPosix(), "POSIX permissions");
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString(permissions));
+
+        assertThatThrownBy(() -> new EncryptedFileStateStore(shared, FAST, new SecureRandom()))
+                .isInstanceOfSatisfying(StateException.class, e -> {
+                    assertThat(e.code()).isEqualTo(StateError.INSECURE_DIRECTORY);
+                    assertThat(e.getMessage()).contains(shared.toString(), permissions, "chmod 700");
+                });
+        try (var files = Files.list(shared)) {
+            assertThat(files).as("nothing written into it").isEmpty();
+        }
+    }
+
+    @Test
+    void anExistingDirectoryOnlyTheOwnerMayUseIsAccepted() throws Exception {
+        assumeTrue(isPosix(), "POSIX permissions");
+        Path own = Files.createDirectory(dir.resolve("own"));
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwx------"));
+
+        store = new EncryptedFileStateStore(own, FAST, new SecureRandom());
+        store.save(STATE, PIN);
+
+        assertThat(store.load(PIN)).isPresent();
+    }
+
+    private boolean isPosix() {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     @Test
