@@ -3,12 +3,16 @@
 // derivation paths) are typed on the device, never here; the one exception is the password of
 // a polkadot-js file, which only passes through this page on its way to the device.
 
-import { RpcClient, RpcError } from "./rpc.js";
+import { HwbridgeClient, HwbridgeError } from "./hwbridge.js";
 import { UserError, describeError, describeMismatch, promptHint, networkName, suggestedPath } from "./messages.js";
 import { downloadJson, readJsonFile, fileNameOf, today } from "./files.js";
 
 const $ = (id) => document.getElementById(id);
-const rpc = new RpcClient(`ws://${location.host}/`);
+// The same client wallet apps use (src/client/lib/hwbridge.js, served by the daemon beside this page).
+const rpc = new HwbridgeClient();
+const DAEMON_URL = `ws://${location.host}/`;
+/** The client reconnects a connection that was open; a first one that fails, the page retries. */
+const FIRST_CONNECT_RETRY_MS = 2000;
 
 const state = {
   devices: new Map(), // id → the device as device.list shows it
@@ -208,12 +212,12 @@ function applyDeviceBusy() {
 
 /** Brings the page in line with the device after a failed call (a wrong PIN, a wipe, …). */
 async function afterFailure(error) {
-  if (!(error instanceof RpcError)) return;
-  if (error.rpcName === "NO_SESSION" || error.rpcName === "DEVICE_GONE") {
+  if (!(error instanceof HwbridgeError)) return;
+  if (error.name === "NO_SESSION" || error.name === "DEVICE_GONE") {
     dropSession();
     return;
   }
-  if (state.session !== null && ["PIN_INVALID", "WIPED", "LOCKED", "NOT_INITIALIZED", "CANCELLED"].includes(error.rpcName)) {
+  if (state.session !== null && ["PIN_INVALID", "WIPED", "LOCKED", "NOT_INITIALIZED", "CANCELLED"].includes(error.name)) {
     try {
       await refreshFeatures();
     } catch {
@@ -245,7 +249,7 @@ async function acquire(device, previous) {
     ({ session } = await rpc.call("session.acquire", params));
   } catch (error) {
     // BUSY: the list learns who holds it, so the row offers to take it over.
-    if (error instanceof RpcError && error.rpcName === "BUSY") await loadDevices();
+    if (error instanceof HwbridgeError && error.name === "BUSY") await loadDevices();
     throw error;
   }
   state.session = session;
@@ -480,13 +484,12 @@ rpc.on("device.prompt", (prompt) => {
   if (prompt.session === state.session) showPrompt(prompt);
 });
 
-rpc.onConnection(async (open) => {
-  if (!open) {
-    dropSession();
-    setDevices([]);
-    setConnection("Not connected to the hwbridge daemon; retrying…", "closed");
-    return;
-  }
+rpc.on("disconnected", () => {
+  dropSession();
+  setDevices([]);
+  setConnection("Not connected to the hwbridge daemon; retrying…", "closed");
+});
+rpc.on("connected", async () => {
   try {
     const info = await rpc.call("bridge.info");
     setConnection(`Connected to ${info.name} ${info.version}`, "open");
@@ -497,7 +500,15 @@ rpc.onConnection(async (open) => {
   }
 });
 
+function connect() {
+  rpc.connect(DAEMON_URL).catch(() => {
+    // CONNECT_FAILED: the daemon is not there (yet); the line above the page says so.
+    setConnection("Not connected to the hwbridge daemon; retrying…", "closed");
+    setTimeout(connect, FIRST_CONNECT_RETRY_MS);
+  });
+}
+
 renderDevices();
 renderDevicePanel();
 renderAccounts();
-rpc.start();
+connect();

@@ -1,7 +1,8 @@
 // Everything the page says about errors, device prompts and networks, in words a person
-// understands. Error names and reasons are the stable ones of daemon/API.md.
+// understands. Error names and reasons are the stable ones of daemon/API.md, and the client's
+// own (hwbridge.js); a daemon test checks that every name of both has its sentence here.
 
-import { RpcError, DISCONNECTED } from "./rpc.js";
+import { HwbridgeError } from "./hwbridge.js";
 
 /** A problem the page itself found (a file that is not JSON, passwords that differ, …). */
 export class UserError extends Error {}
@@ -32,7 +33,12 @@ const ERRORS = {
   UNKNOWN_ACCOUNT: "This account is not in the account list, or it belongs to another recovery phrase than the one on this device.",
   DEVICE_ERROR: "The device answered in a way hwbridge does not understand. Unplug it, plug it in again and retry.",
   RATE_LIMITED: "Too many requests at once. Wait a moment and try again.",
-  [DISCONNECTED]: "The page lost its connection to the hwbridge daemon. Is the daemon still running? The page reconnects by itself.",
+  // The client's own: the connection, not the daemon, ended the call.
+  CONNECTION_LOST: "The page lost its connection to the hwbridge daemon before it answered, so this may or may not have been done. The page reconnects by itself.",
+  NOT_CONNECTED: "The page is not connected to the hwbridge daemon. Is the daemon still running? The page reconnects by itself.",
+  CLIENT_CLOSED: "The page closed its connection to the hwbridge daemon. Reload the page.",
+  CONNECT_FAILED: "The page cannot reach the hwbridge daemon. Is it still running? The page keeps trying.",
+  BAD_RESPONSE: "The daemon answered in a way this page does not understand: it may be of another version. Reload the page.",
 };
 
 /** The form labels of the parameters the daemon may name in data.field. */
@@ -56,20 +62,21 @@ export function describeError(error) {
   if (error instanceof UserError) {
     return error.message;
   }
-  if (!(error instanceof RpcError)) {
+  if (!(error instanceof HwbridgeError)) {
     return "Something went wrong in this page. Reload it and try again.";
   }
-  const name = error.rpcName;
-  if (name === "NOT_INITIALIZED" && error.data.hint === "device.recover") {
+  const name = error.name;
+  const data = error.data ?? {};
+  if (name === "NOT_INITIALIZED" && data.hint === "device.recover") {
     return "The device holds no recovery phrase. Recover the backup's recovery phrase on the device first, then restore again.";
   }
   const sentence = ERRORS[name] ?? "The daemon refused this, for a reason this page does not know.";
-  const field = error.data.field;
+  const field = data.field;
   if (typeof field === "string" && (name === "INVALID_PARAMS" || name === "INVALID_PAYLOAD" || name === "INVALID_PATH")) {
     return `${sentence} Check “${FIELDS[field] ?? field}”.`;
   }
-  if (name === "INVALID_BACKUP" && typeof error.data.pointer === "string") {
-    return `${sentence} The first problem is at ${error.data.pointer} in the file.`;
+  if (name === "INVALID_BACKUP" && typeof data.pointer === "string") {
+    return `${sentence} The first problem is at ${data.pointer} in the file.`;
   }
   return sentence;
 }
