@@ -49,7 +49,7 @@ final class ChannelReader {
             throw new DeviceClientException(DeviceClientException.Code.PROTOCOL_ERROR,
                     "the device sent a report of " + report.length + " bytes; reports have " + HidFraming.REPORT_SIZE);
         }
-        if (channelOf(report) != channel) {
+        if (Channels.of(report) != channel) {
             return Optional.empty();
         }
         lastActivity = System.nanoTime();
@@ -70,9 +70,5 @@ final class ChannelReader {
     /** Restarts the idle clock, e.g. once a long request has been written. */
     void touch() {
         lastActivity = System.nanoTime();
-    }
-
-    private static int channelOf(byte[] report) {
-        return ((report[0] & 0xFF) << 24) | ((report[1] & 0xFF) << 16) | ((report[2] & 0xFF) << 8) | (report[3] & 0xFF);
     }
 }

@@ -72,11 +72,11 @@ public final class Reassembler {
     public Optional<Frame> accept(byte[] report) throws FramingException {
         Objects.requireNonNull(report, "report");
         if (report.length != HidFraming.REPORT_SIZE) {
-            OptionalInt named = report.length >= HidFraming.CHANNEL_SIZE ? OptionalInt.of(readChannel(report)) : OptionalInt.empty();
+            OptionalInt named = report.length >= HidFraming.CHANNEL_SIZE ? OptionalInt.of(Channels.of(report)) : OptionalInt.empty();
             throw new FramingException(FrameError.INVALID_LENGTH, named,
                     "a report has " + HidFraming.REPORT_SIZE + " bytes, got " + report.length);
         }
-        int reportChannel = readChannel(report);
+        int reportChannel = Channels.of(report);
         if (reportChannel == HidFraming.RESERVED_CHANNEL) {
             throw new FramingException(FrameError.INVALID_CHANNEL, reportChannel, "channel 0 is reserved");
         }
@@ -225,9 +225,5 @@ public final class Reassembler {
         buffer = null;
         received = 0;
         nextSequence = 0;
-    }
-
-    private static int readChannel(byte[] report) {
-        return ((report[0] & 0xFF) << 24) | ((report[1] & 0xFF) << 16) | ((report[2] & 0xFF) << 8) | (report[3] & 0xFF);
     }
 }

@@ -3,6 +3,7 @@ package dev.hwbridge.protocol.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.framing.FrameCommand;
+import dev.hwbridge.testkit.device.ScriptedDevice;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

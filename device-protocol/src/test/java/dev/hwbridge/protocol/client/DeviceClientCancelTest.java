@@ -10,6 +10,8 @@ import dev.hwbridge.protocol.framing.KeepaliveStatus;
 import dev.hwbridge.protocol.message.ButtonRequest;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Response;
+import dev.hwbridge.testkit.device.Responses;
+import dev.hwbridge.testkit.device.Script;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

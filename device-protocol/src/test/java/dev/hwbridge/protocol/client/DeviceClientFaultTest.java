@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hwbridge.protocol.client.DeviceClientException.Code;
 import dev.hwbridge.protocol.framing.HidFraming;
 import dev.hwbridge.protocol.message.ButtonRequest;
+import dev.hwbridge.testkit.device.DeviceFault;
+import dev.hwbridge.testkit.device.Responses;
+import dev.hwbridge.testkit.device.Script;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -55,7 +55,7 @@ class ReassemblerFuzzTest {
     /** What a completed frame must be: the bytes of the reports that made it, and a frame that round-trips. */
     private static void checkFrame(Frame frame, byte[] last, byte[] init) throws FramingException {
         assertThat(frame.length()).isLessThanOrEqualTo(HidFraming.MAX_MESSAGE_SIZE);
-        assertThat(frame.channel()).isEqualTo(channelOf(last));
+        assertThat(frame.channel()).isEqualTo(Channels.of(last));
         byte[] payload = frame.payload();
         if (isInit(last)) {
             assertThat(payload).isEqualTo(Arrays.copyOfRange(last, HidFraming.INIT_HEADER_SIZE,
@@ -84,9 +84,5 @@ class ReassemblerFuzzTest {
 
     private static boolean isInit(byte[] report) {
         return report.length == HidFraming.REPORT_SIZE && (report[HidFraming.COMMAND_OFFSET] & HidFraming.INIT_BIT) != 0;
-    }
-
-    private static int channelOf(byte[] report) {
-        return ((report[0] & 0xFF) << 24) | ((report[1] & 0xFF) << 16) | ((report[2] & 0xFF) << 8) | (report[3] & 0xFF);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hwbridge.simulator.transport;
 
+import dev.hwbridge.protocol.framing.Channels;
 import dev.hwbridge.protocol.framing.Frame;
 import dev.hwbridge.protocol.framing.FrameCommand;
 import dev.hwbridge.protocol.framing.FrameError;
@@ -192,7 +193,7 @@ public final class UdpDeviceServer implements AutoCloseable {
     }
 
     private void onReport(byte[] report, SocketAddress from) {
-        int channel = ((report[0] & 0xFF) << 24) | ((report[1] & 0xFF) << 16) | ((report[2] & 0xFF) << 8) | (report[3] & 0xFF);
+        int channel = Channels.of(report);
         if (channel != HidFraming.BROADCAST_CHANNEL && channel != HidFraming.RESERVED_CHANNEL
                 && !channels.isBoundTo(channel, from)) {
             sendError(channel, FrameError.INVALID_CHANNEL, from);

@@ -1,10 +1,10 @@
-package dev.hwbridge.protocol.client;
+package dev.hwbridge.testkit.device;
 
 /**
  * Named ways a {@link ScriptedDevice} misbehaves during an exchange, in the spirit of OkHttp's
  * SocketPolicy: faults are data in a {@link Script}, not branches in the tests.
  */
-enum DeviceFault {
+public enum DeviceFault {
     /**
      * The device goes silent for the rest of the exchange: no reply, no KEEPALIVE, and a CANCEL
      * goes unanswered. It stays busy until it is closed or unplugged. For idle-timeout tests.

@@ -1,4 +1,4 @@
-package dev.hwbridge.protocol.client;
+package dev.hwbridge.testkit.device;
 
 import com.google.protobuf.ByteString;
 import dev.hwbridge.protocol.message.ButtonRequest;
@@ -10,34 +10,34 @@ import dev.hwbridge.protocol.message.Signature;
 import dev.hwbridge.protocol.message.Success;
 
 /** Test helper: the Responses scripts send, built in one line each. */
-final class Responses {
+public final class Responses {
 
     private Responses() {
     }
 
-    static Response success(String message) {
+    public static Response success(String message) {
         return Response.newBuilder().setSuccess(Success.newBuilder().setMessage(message)).build();
     }
 
-    static Response failure(Failure.Code code) {
+    public static Response failure(Failure.Code code) {
         return Response.newBuilder().setFailure(Failure.newBuilder().setCode(code).setMessage(code.name())).build();
     }
 
-    static Response signature(byte[] signature) {
+    public static Response signature(byte[] signature) {
         return Response.newBuilder().setSignature(Signature.newBuilder().setSignature(ByteString.copyFrom(signature)))
                 .build();
     }
 
-    static Response buttonRequest(ButtonRequest.Kind kind, String title) {
+    public static Response buttonRequest(ButtonRequest.Kind kind, String title) {
         return Response.newBuilder().setButtonRequest(ButtonRequest.newBuilder().setKind(kind).setTitle(title)).build();
     }
 
-    static Response progress(int current, int total) {
+    public static Response progress(int current, int total) {
         return Response.newBuilder().setProgress(Progress.newBuilder().setCurrent(current).setTotal(total)
                 .setText("word " + current + " of " + total)).build();
     }
 
-    static Response inputRequest(InputRequest.Kind kind, String title) {
+    public static Response inputRequest(InputRequest.Kind kind, String title) {
         return Response.newBuilder().setInputRequest(InputRequest.newBuilder().setKind(kind).setTitle(title)).build();
     }
 }

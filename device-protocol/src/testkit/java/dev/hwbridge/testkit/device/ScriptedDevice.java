@@ -1,5 +1,6 @@
-package dev.hwbridge.protocol.client;
+package dev.hwbridge.testkit.device;
 
+import dev.hwbridge.protocol.client.ReportPort;
 import dev.hwbridge.protocol.framing.Channels;
 import dev.hwbridge.protocol.framing.Frame;
 import dev.hwbridge.protocol.framing.FrameError;
@@ -16,8 +17,11 @@ import dev.hwbridge.protocol.message.Messages;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -33,25 +37,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake device on an in-memory pipe, scripted like OkHttp's MockWebServer: {@link #enqueue} what
- * it does with the next request, hand {@link #hostPort()} to the code under test, then
- * {@link #takeRequest} / {@link #takeFrame} what it received.
+ * A fake device, scripted like OkHttp's MockWebServer: {@link #enqueue} what it does with the
+ * next request, hand it to the code under test, then {@link #takeRequest} / {@link #takeFrame}
+ * what it received. It is plugged in {@linkplain #start() through an in-memory pipe}
+ * ({@link #hostPort()}) or {@linkplain #udp(int) on a loopback UDP port} (one report per
+ * datagram, answers to the address a report came from, as PROTOCOL.md §1 says).
  *
  * <p>It keeps the protocol's device rules that a host relies on: INIT answered at any time with
- * a fresh random channel (seeded, so runs repeat), PING echoed, MSG on an unknown channel refused
- * with INVALID_CHANNEL, a second MSG during an exchange refused with CHANNEL_BUSY, framing errors
- * answered with ERROR, a CANCEL ignored when no exchange is pending. A request with nothing
- * scripted gets {@code Failure{INVALID_REQUEST}}. One thread reads, another runs the scripts;
+ * a fresh random channel (seeded, so runs repeat), PING echoed on a known channel, MSG on an
+ * unknown channel refused with INVALID_CHANNEL, a second MSG during an exchange refused with
+ * CHANNEL_BUSY, framing errors answered with ERROR, a CANCEL ignored when no exchange is pending.
+ * A request with nothing scripted gets {@code Failure{INVALID_REQUEST}}. How it misbehaves is
+ * data in a {@link Script} ({@link DeviceFault}). One thread reads, another runs the scripts;
  * frames are never interleaved.
  */
-final class ScriptedDevice implements AutoCloseable {
+public final class ScriptedDevice implements AutoCloseable {
 
-    static final int MAJOR = 0;
-    static final int MINOR = 1;
-    static final int BUILD = 0;
+    public static final int MAJOR = 0;
+    public static final int MINOR = 1;
+    public static final int BUILD = 0;
 
     /** What the device does with the next INIT. */
-    enum InitBehaviour {
+    public enum InitBehaviour {
         /** Allocates a channel and answers. */
         ANSWER,
         /** First answers with another nonce (as if for another host), then answers properly. */
@@ -61,13 +68,15 @@ final class ScriptedDevice implements AutoCloseable {
     }
 
     /** One MSG the device received, parsed. */
-    record RecordedRequest(int channel, Request request) {
+    public record RecordedRequest(int channel, Request request) {
     }
 
-    private final MemoryPipe pipe = new MemoryPipe();
-    private final ReportPort port = pipe.deviceEnd();
+    private final DeviceLink link;
     private final Random random = new Random(2847);
-    private final Reassembler reassembler = new Reassembler();
+    /** A reassembler per host: UDP hosts probe from one socket and talk from another. */
+    private final Map<Object, Reassembler> reassemblers = new ConcurrentHashMap<>();
+    /** Which host each channel was given to, for its replies. */
+    private final Map<Integer, Object> hosts = new ConcurrentHashMap<>();
     private final Set<Integer> channels = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Script> scripts = new LinkedBlockingQueue<>();
     private final BlockingQueue<InitBehaviour> initBehaviours = new LinkedBlockingQueue<>();
@@ -81,59 +90,92 @@ final class ScriptedDevice implements AutoCloseable {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("scripted-device-runner"));
     private final Thread reader;
     private volatile int lastChannel;
+    private volatile Object exchangeHost;
+    private volatile Object lastPingFrom;
     private volatile boolean running = true;
 
-    private ScriptedDevice() {
+    private ScriptedDevice(DeviceLink link) {
+        this.link = link;
         reader = daemon("scripted-device-reader").newThread(this::readLoop);
         reader.start();
     }
 
-    static ScriptedDevice start() {
-        return new ScriptedDevice();
+    /** A device on an in-memory pipe: the host's end is {@link #hostPort()}. */
+    public static ScriptedDevice start() {
+        return new ScriptedDevice(new DeviceLink.Pipe(new MemoryPipe()));
     }
 
-    /** The host's end of the pipe. */
-    ReportPort hostPort() {
-        return pipe.hostEnd();
+    /** A device on a free UDP port of 127.0.0.1. */
+    public static ScriptedDevice udp() throws IOException {
+        return udp(0);
+    }
+
+    /** A device on UDP {@code port} of 127.0.0.1 (to restart one where it was). */
+    public static ScriptedDevice udp(int port) throws IOException {
+        return new ScriptedDevice(DeviceLink.Udp.bind(port));
+    }
+
+    /** The host's end of the pipe; only a device {@link #start() on a pipe} has one. */
+    public ReportPort hostPort() {
+        return link.hostPort();
+    }
+
+    /** Where a UDP device listens; only a device {@link #udp() on UDP} has one. */
+    public InetSocketAddress address() {
+        return link.address();
+    }
+
+    public int port() {
+        return address().getPort();
     }
 
     /** What to do with the next MSG request. */
-    void enqueue(Script script) {
+    public void enqueue(Script script) {
         scripts.add(script);
     }
 
     /** What to do with the next INIT (otherwise: {@link InitBehaviour#ANSWER}). */
-    void enqueueInit(InitBehaviour behaviour) {
+    public void enqueueInit(InitBehaviour behaviour) {
         initBehaviours.add(behaviour);
     }
 
     /** The next frame the device received, of any command, in order; null if none came in time. */
-    Frame takeFrame(Duration timeout) throws InterruptedException {
+    public Frame takeFrame(Duration timeout) throws InterruptedException {
         return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The next MSG request the device received; null if none came in time. */
-    RecordedRequest takeRequest(Duration timeout) throws InterruptedException {
+    public RecordedRequest takeRequest(Duration timeout) throws InterruptedException {
         return requests.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** How many INIT frames the device has received. */
-    int initCount() {
+    public int initCount() {
         return inits.get();
     }
 
     /** The channel the device allocated last. */
-    int lastChannel() {
+    public int lastChannel() {
         return lastChannel;
     }
 
+    /** Where the last PING came from (for UDP, the socket of an open channel). */
+    public Optional<SocketAddress> lastPingFrom() {
+        return Optional.ofNullable(lastPingFrom).filter(SocketAddress.class::isInstance).map(SocketAddress.class::cast);
+    }
+
+    /** Sends {@code bytes} as one datagram to {@code host}, unchecked (e.g. one that is not a report). */
+    public void sendDatagram(SocketAddress host, byte[] bytes) throws IOException {
+        link.send(host, bytes);
+    }
+
     /** Forgets every allocated channel, as a device that restarted. */
-    void forgetChannels() {
+    public void forgetChannels() {
         channels.clear();
     }
 
     /** Waits until no script is running (its last frame sent). */
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (scriptRunning.get()) {
             if (System.nanoTime() - end > 0) {
@@ -144,9 +186,9 @@ final class ScriptedDevice implements AutoCloseable {
         return true;
     }
 
-    /** Unplugs the device: both ends of the pipe fail from now on. */
-    void unplug() {
-        pipe.close();
+    /** Unplugs the device: a pipe fails at both ends from now on; a UDP device frees its port. */
+    public void unplug() {
+        link.close();
         unplugged.countDown();
     }
 
@@ -182,19 +224,28 @@ final class ScriptedDevice implements AutoCloseable {
         send(Frame.error(channel, error));
     }
 
-    /** Sends one frame, its reports together. */
+    /** Sends one frame to the host of its channel (else of the exchange), its reports together. */
     void send(Frame frame) throws IOException {
-        synchronized (port) {
+        send(hostOf(frame.channel()), frame);
+    }
+
+    void sendReport(byte[] report) throws IOException {
+        synchronized (link) {
+            link.send(exchangeHost, report);
+        }
+    }
+
+    private void send(Object host, Frame frame) throws IOException {
+        synchronized (link) {
             for (byte[] report : ReportWriter.write(frame)) {
-                port.write(report);
+                link.send(host, report);
             }
         }
     }
 
-    void sendReport(byte[] report) throws IOException {
-        synchronized (port) {
-            port.write(report);
-        }
+    private Object hostOf(int channel) {
+        Object host = hosts.get(channel);
+        return host != null ? host : exchangeHost;
     }
 
     /** True once a CANCEL for {@code channel} arrived; KEEPALIVE 02 meanwhile; false after {@code limit}. */
@@ -248,66 +299,72 @@ final class ScriptedDevice implements AutoCloseable {
     private void readLoop() {
         try {
             while (running) {
-                Optional<byte[]> report = port.read(Duration.ofMillis(50));
-                if (report.isEmpty()) {
-                    expireHalfMessage();
+                Optional<DeviceLink.Report> received = link.read(Duration.ofMillis(50));
+                if (received.isEmpty()) {
+                    expireHalfMessages();
                     continue;
                 }
+                Object host = received.get().host();
                 Optional<Frame> frame;
                 try {
-                    frame = reassembler.accept(report.get());
+                    frame = reassemblers.computeIfAbsent(host, any -> new Reassembler()).accept(received.get().bytes());
                 } catch (FramingException e) {
-                    refuse(e);
+                    refuse(host, e);
                     continue;
                 }
                 if (frame.isPresent()) {
                     frames.add(frame.get());
-                    dispatch(frame.get());
+                    dispatch(host, frame.get());
                 }
             }
-        } catch (IOException unpluggedPipe) {
-            // The pipe was closed: the device is gone, and so is this thread.
+        } catch (IOException unpluggedLink) {
+            // The pipe or the socket was closed: the device is gone, and so is this thread.
             running = false;
         }
     }
 
-    private void expireHalfMessage() throws IOException {
-        try {
-            reassembler.expire();
-        } catch (FramingException e) {
-            refuse(e);
+    private void expireHalfMessages() throws IOException {
+        for (Map.Entry<Object, Reassembler> entry : reassemblers.entrySet()) {
+            try {
+                entry.getValue().expire();
+            } catch (FramingException e) {
+                refuse(entry.getKey(), e);
+            }
         }
     }
 
-    private void refuse(FramingException e) throws IOException {
+    private void refuse(Object host, FramingException e) throws IOException {
         int channel = e.channel().orElse(HidFraming.RESERVED_CHANNEL);
         if (channel != HidFraming.RESERVED_CHANNEL) {
-            send(Frame.error(channel, e.error()));
+            send(host, Frame.error(channel, e.error()));
         }
     }
 
-    private void dispatch(Frame frame) throws IOException {
+    private void dispatch(Object host, Frame frame) throws IOException {
         int channel = frame.channel();
         switch (frame.command()) {
-            case INIT -> answerInit(frame);
-            case PING -> send(channels.contains(channel) ? Frame.ping(channel, frame.payload())
-                    : Frame.error(channel, FrameError.INVALID_CHANNEL));
+            case INIT -> answerInit(host, frame);
+            case PING -> {
+                lastPingFrom = host;
+                send(host, channels.contains(channel) ? Frame.ping(channel, frame.payload())
+                        : Frame.error(channel, FrameError.INVALID_CHANNEL));
+            }
             case CANCEL -> {
                 if (exchangeChannel.get() == channel) {
                     cancels.add(channel);
                 }
             }
-            case MSG -> startExchange(frame);
-            default -> send(Frame.error(channel, FrameError.INVALID_COMMAND));
+            case MSG -> startExchange(host, frame);
+            default -> send(host, Frame.error(channel, FrameError.INVALID_COMMAND));
         }
     }
 
-    private void answerInit(Frame frame) throws IOException {
+    private void answerInit(Object host, Frame frame) throws IOException {
         InitRequest request;
         try {
             request = InitRequest.from(frame);
         } catch (FramingException e) {
-            refuse(e);
+            refuse(host, e);
             return;
         }
         inits.incrementAndGet();
@@ -318,27 +375,28 @@ final class ScriptedDevice implements AutoCloseable {
         if (behaviour == InitBehaviour.FOREIGN_NONCE_FIRST) {
             byte[] foreign = request.nonce();
             foreign[0] ^= 0x01;
-            send(new InitReply(foreign, Channels.allocate(random), HidFraming.PROTOCOL_VERSION, MAJOR, MINOR, BUILD, 0)
-                    .toFrame(frame.channel()));
+            send(host, new InitReply(foreign, Channels.allocate(random), HidFraming.PROTOCOL_VERSION, MAJOR, MINOR,
+                    BUILD, 0).toFrame(frame.channel()));
         }
         int channel = frame.channel() != HidFraming.BROADCAST_CHANNEL && channels.contains(frame.channel())
                 ? frame.channel() : Channels.allocate(random);
         channels.add(channel);
+        hosts.put(channel, host);
         lastChannel = channel;
-        send(InitReply.answering(request, channel, MAJOR, MINOR, BUILD).toFrame(frame.channel()));
+        send(host, InitReply.answering(request, channel, MAJOR, MINOR, BUILD).toFrame(frame.channel()));
     }
 
-    private void startExchange(Frame frame) throws IOException {
+    private void startExchange(Object host, Frame frame) throws IOException {
         int channel = frame.channel();
         if (!channels.contains(channel)) {
-            send(Frame.error(channel, FrameError.INVALID_CHANNEL));
+            send(host, Frame.error(channel, FrameError.INVALID_CHANNEL));
             return;
         }
         Request request;
         try {
             request = Messages.parseRequest(frame.payload());
         } catch (MessageException e) {
-            send(Frame.message(channel, Script.encode(Responses.failure(Failure.Code.INVALID_REQUEST))));
+            send(host, Frame.message(channel, Script.encode(Responses.failure(Failure.Code.INVALID_REQUEST))));
             return;
         }
         if (request.hasCancel()) {
@@ -348,9 +406,10 @@ final class ScriptedDevice implements AutoCloseable {
             return;
         }
         if (!exchangeChannel.compareAndSet(HidFraming.RESERVED_CHANNEL, channel)) {
-            send(Frame.error(channel, FrameError.CHANNEL_BUSY));
+            send(host, Frame.error(channel, FrameError.CHANNEL_BUSY));
             return;
         }
+        exchangeHost = host;
         cancels.clear();
         scriptRunning.set(true);
         requests.add(new RecordedRequest(channel, request));

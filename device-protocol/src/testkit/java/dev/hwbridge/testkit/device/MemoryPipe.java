@@ -1,5 +1,6 @@
-package dev.hwbridge.protocol.client;
+package dev.hwbridge.testkit.device;
 
+import dev.hwbridge.protocol.client.ReportPort;
 import dev.hwbridge.protocol.framing.HidFraming;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in order. Closing either end unplugs both: reports already in flight are still delivered, then
  * reads and writes throw {@link IOException}. Reads are interruptible.
  */
-final class MemoryPipe {
+public final class MemoryPipe {
 
     /** Marks the end of a queue once the pipe is closed; compared by identity. */
     private static final byte[] UNPLUGGED = new byte[0];
@@ -26,22 +27,22 @@ final class MemoryPipe {
     private final ReportPort host = new End(toHost, toDevice);
     private final ReportPort device = new End(toDevice, toHost);
 
-    ReportPort hostEnd() {
+    public ReportPort hostEnd() {
         return host;
     }
 
-    ReportPort deviceEnd() {
+    public ReportPort deviceEnd() {
         return device;
     }
 
-    void close() {
+    public void close() {
         if (!closed.getAndSet(true)) {
             toDevice.add(UNPLUGGED);
             toHost.add(UNPLUGGED);
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.get();
     }
 

@@ -1,5 +1,6 @@
-package dev.hwbridge.e2e;
+package dev.hwbridge.testkit.process;
 
+import dev.hwbridge.testkit.automation.AutomationClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code java -jar simulator.jar run --ephemeral} as a process, preloaded from a mnemonic file,
- * with its automation API as a {@link ScreenClient}.
+ * with its automation API as an {@link AutomationClient}.
  */
-final class SimulatorProcess implements AutoCloseable {
+public final class SimulatorProcess implements AutoCloseable {
 
     private static final Pattern READY =
             Pattern.compile("hwbridge simulator ready: udp [^ ]+:(\\d+), automation (http://\\S+)");
@@ -22,12 +23,12 @@ final class SimulatorProcess implements AutoCloseable {
 
     private final ChildProcess process;
     private final int udpPort;
-    private final ScreenClient screen;
+    private final AutomationClient screen;
 
     private SimulatorProcess(ChildProcess process, int udpPort, URI automation) {
         this.process = process;
         this.udpPort = udpPort;
-        this.screen = new ScreenClient(automation);
+        this.screen = new AutomationClient(automation);
     }
 
     /**
@@ -35,7 +36,7 @@ final class SimulatorProcess implements AutoCloseable {
      *
      * @param name names the log files in {@code logDir}
      */
-    static SimulatorProcess start(String name, int port, Path mnemonicFile, Path logDir)
+    public static SimulatorProcess start(String name, int port, Path mnemonicFile, Path logDir)
             throws IOException, InterruptedException {
         ChildProcess process = ChildProcess.start(name, Launchers.simulator(JVM, List.of("run", "--ephemeral",
                 "--port", Integer.toString(port), "--automation-port", "0",
@@ -49,20 +50,20 @@ final class SimulatorProcess implements AutoCloseable {
         }
     }
 
-    int udpPort() {
+    public int udpPort() {
         return udpPort;
     }
 
-    ScreenClient screen() {
+    public AutomationClient screen() {
         return screen;
     }
 
     /** SIGKILL: the device vanishes mid-whatever, as a crash or a pulled cable would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.kill();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

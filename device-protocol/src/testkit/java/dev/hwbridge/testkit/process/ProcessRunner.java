@@ -1,4 +1,4 @@
-package dev.hwbridge.interop;
+package dev.hwbridge.testkit.process;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Starts a real child process and collects its exit status, stdout and stderr (via files, so no pipe can fill up). */
-final class ProcessRunner {
+public final class ProcessRunner {
 
     /** What a finished process left behind. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -23,7 +23,8 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    static Result run(List<String> command, Path workingDirectory) {
+    /** Runs {@code command} in {@code workingDirectory} to its end (at most 3 minutes). */
+    public static Result run(List<String> command, Path workingDirectory) {
         Path out = null;
         Path err = null;
         try {
@@ -31,7 +32,7 @@ final class ProcessRunner {
             err = Files.createTempFile("hwbridge-interop", ".err");
             Process process = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File(ChildProcess.nullDevice())))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -50,10 +51,6 @@ final class ProcessRunner {
             deleteQuietly(out);
             deleteQuietly(err);
         }
-    }
-
-    private static String nullDevice() {
-        return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,20 +1,17 @@
-package dev.hwbridge.interop;
+package dev.hwbridge.testkit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Our simulator command line as a separate process: {@code java -jar simulator/target/simulator.jar}
- * as the reactor packaged it, or, when the jar is not there (a test run from an IDE),
- * {@code SimulatorMain} on this test's class path in a child JVM.
+ * Our simulator command line as a separate process, run to its end: {@code java -jar
+ * simulator/target/simulator.jar} as the reactor packaged it, or {@code SimulatorMain} on the
+ * test's class path ({@link Launchers#simulator}).
  */
-final class SimulatorCli {
-
-    private static final String MAIN_CLASS = "dev.hwbridge.simulator.cli.SimulatorMain";
+public final class SimulatorCli {
 
     private final List<String> launcher;
     private final Path workingDirectory;
@@ -24,25 +21,20 @@ final class SimulatorCli {
         this.workingDirectory = workingDirectory;
     }
 
-    static SimulatorCli locate(Path workingDirectory) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = System.getProperty("hwbridge.simulator.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            return new SimulatorCli(List.of(java, "-jar", jar), workingDirectory);
-        }
-        return new SimulatorCli(List.of(java, "-cp", System.getProperty("java.class.path"), MAIN_CLASS),
-                workingDirectory);
+    /** The simulator's command line, run in {@code workingDirectory}. */
+    public static SimulatorCli locate(Path workingDirectory) {
+        return new SimulatorCli(Launchers.simulator(List.of(), List.of()), workingDirectory);
     }
 
     /** Runs one command and returns its result, whatever the exit status. */
-    ProcessRunner.Result run(String... args) {
+    public ProcessRunner.Result run(String... args) {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
         return ProcessRunner.run(command, workingDirectory);
     }
 
     /** Runs one command that must succeed and returns its stdout lines. */
-    List<String> lines(String... args) {
+    public List<String> lines(String... args) {
         ProcessRunner.Result result = run(args);
         assertThat(result.exitCode())
                 .as("simulator %s failed; stderr: %s", args[0], result.stderr())

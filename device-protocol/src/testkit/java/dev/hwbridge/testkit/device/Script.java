@@ -1,4 +1,4 @@
-package dev.hwbridge.protocol.client;
+package dev.hwbridge.testkit.device;
 
 import dev.hwbridge.protocol.framing.Frame;
 import dev.hwbridge.protocol.framing.FrameError;
@@ -17,25 +17,25 @@ import java.util.List;
  * Built fluently: {@code Script.create().reply(buttonRequest).keepalives(WAITING_FOR_USER, …).reply(signature)}.
  * The steps run on the device's own thread, each frame's reports sent together.
  */
-final class Script {
+public final class Script {
 
     /** One step; returns false to end the exchange early (the rest of the script is skipped). */
     @FunctionalInterface
-    interface Step {
+    public interface Step {
         boolean perform(ScriptedDevice device, int channel) throws IOException, InterruptedException;
     }
 
     /** How often a device that waits for the user sends a KEEPALIVE in these scripts. */
-    static final Duration KEEPALIVE_EVERY = Duration.ofMillis(100);
+    public static final Duration KEEPALIVE_EVERY = Duration.ofMillis(100);
 
     private final List<Step> steps = new ArrayList<>();
 
-    static Script create() {
+    public static Script create() {
         return new Script();
     }
 
     /** Sends a MSG frame carrying {@code response} on the request's channel. */
-    Script reply(Response response) {
+    public Script reply(Response response) {
         encode(response); // fail while scripting, not on the device's thread
         return step((device, channel) -> {
             device.reply(channel, response);
@@ -43,7 +43,7 @@ final class Script {
         });
     }
 
-    Script keepalive(KeepaliveStatus status) {
+    public Script keepalive(KeepaliveStatus status) {
         return step((device, channel) -> {
             device.send(Frame.keepalive(channel, status));
             return true;
@@ -51,7 +51,7 @@ final class Script {
     }
 
     /** KEEPALIVEs every {@link #KEEPALIVE_EVERY} for {@code total}, deaf to CANCEL (a device stuck in a computation). */
-    Script keepalives(KeepaliveStatus status, Duration total) {
+    public Script keepalives(KeepaliveStatus status, Duration total) {
         return step((device, channel) -> {
             long end = System.nanoTime() + total.toNanos();
             while (System.nanoTime() - end < 0) {
@@ -63,7 +63,7 @@ final class Script {
     }
 
     /** Silence for {@code duration}. */
-    Script pause(Duration duration) {
+    public Script pause(Duration duration) {
         return step((device, channel) -> {
             Thread.sleep(duration.toMillis());
             return true;
@@ -71,7 +71,7 @@ final class Script {
     }
 
     /** Sends an ERROR frame on the request's channel and ends the exchange. */
-    Script error(FrameError error) {
+    public Script error(FrameError error) {
         return step((device, channel) -> {
             device.refuseExchange(channel, error);
             return false;
@@ -83,7 +83,7 @@ final class Script {
      * a CANCEL arrives, then ends the exchange with {@code Failure{CANCELLED}}. If none arrives
      * within {@code limit}, goes on with the next step.
      */
-    Script awaitCancel(Duration limit) {
+    public Script awaitCancel(Duration limit) {
         return step((device, channel) -> {
             if (device.awaitCancel(channel, limit)) {
                 device.reply(channel, Responses.failure(Failure.Code.CANCELLED));
@@ -94,7 +94,7 @@ final class Script {
     }
 
     /** Sends one raw report, unchecked. */
-    Script report(byte[] report) {
+    public Script report(byte[] report) {
         byte[] copy = report.clone();
         return step((device, channel) -> {
             device.sendReport(copy);
@@ -102,11 +102,11 @@ final class Script {
         });
     }
 
-    Script fault(DeviceFault fault) {
+    public Script fault(DeviceFault fault) {
         return step((device, channel) -> device.perform(fault, channel));
     }
 
-    List<Step> steps() {
+    public List<Step> steps() {
         return List.copyOf(steps);
     }
 
@@ -115,7 +115,7 @@ final class Script {
         return this;
     }
 
-    static byte[] encode(Response response) {
+    public static byte[] encode(Response response) {
         try {
             return Messages.encode(response);
         } catch (MessageException e) {
