@@ -1,6 +1,6 @@
 package dev.hwbridge.e2e;
 
-import static dev.hwbridge.e2e.RpcClient.params;
+import static dev.hwbridge.testkit.rpc.RpcClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,8 @@ import dev.hwbridge.bench.Latencies;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.state.KdfParams;
+import dev.hwbridge.testkit.process.DaemonProcess;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Path;

@@ -1,10 +1,13 @@
 package dev.hwbridge.e2e;
 
-import static dev.hwbridge.e2e.RpcClient.params;
+import static dev.hwbridge.testkit.rpc.RpcClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.protocol.account.KeyScheme;
+import dev.hwbridge.testkit.process.DaemonProcess;
+import dev.hwbridge.testkit.process.SimulatorProcess;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +79,7 @@ class SimulatorKilledMidCallTest {
                 DevAccounts.Account expected = DevAccounts.of(KeyScheme.SR25519, "//polkadot//0");
                 assertThat(derived.get("publicKey").asText()).isEqualTo(expected.publicKey());
                 assertThat(derived.get("address").asText()).isEqualTo(expected.address());
-                assertThat(restarted.screen().current().get("input").asText()).isEqualTo("none");
+                assertThat(restarted.screen().screen().get("input").asText()).isEqualTo("none");
                 System.out.printf("simulator killed mid-confirm: DEVICE_GONE %d ms after the kill; device.attached"
                         + " %d ms after the restart began (JVM start included)%n", goneMillis, backMillis);
                 assertThat(wallet.violations()).isEmpty();

@@ -1,6 +1,6 @@
 package dev.hwbridge.e2e;
 
-import static dev.hwbridge.e2e.RpcClient.params;
+import static dev.hwbridge.testkit.rpc.RpcClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,7 @@ import dev.hwbridge.e2e.UdpFaultProxy.Rates;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.state.KdfParams;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.backup.Fingerprint;
-import dev.hwbridge.e2e.RpcClient;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.bip39.MiniSecret;
@@ -15,6 +14,9 @@ import dev.hwbridge.simulator.keys.KeyPair;
 import dev.hwbridge.simulator.keys.Keys;
 import dev.hwbridge.simulator.keys.SecretUri;
 import dev.hwbridge.simulator.state.KdfParams;
+import dev.hwbridge.testkit.automation.AutomationClient;
+import dev.hwbridge.testkit.process.DaemonProcess;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -88,13 +90,14 @@ class SecretsNeverReachTheHostTest {
     Path scratch;
 
     private RpcClient wallet;
-    private AutomationHand hand;
+    private AutomationClient hand;
     private String session;
 
     @Test
     void noSecretReachesTheDaemonsLogsTrafficOrFiles() throws Exception {
-        if (System.getProperty("hwbridge.simulator.jar") != null) {
-            assertThat(DaemonProcess.daemonJar()).as("in a reactor build the packaged daemon jar is what runs").isNotNull();
+        String jar = System.getProperty("hwbridge.daemon.jar");
+        if (jar != null) {
+            assertThat(Path.of(jar)).as("in a reactor build the packaged daemon jar is what runs").isRegularFile();
         }
         Path sandbox = Files.createDirectories(scratch.resolve("daemon"));
         Path logs = scratch.resolve("logs");
@@ -103,8 +106,8 @@ class SecretsNeverReachTheHostTest {
         ChosenSeedRandom random = new ChosenSeedRandom();
         try (Simulator device = Simulator.builder().udpPort(0).automationPort(0).kdf(new KdfParams(64, 1, 1))
                 .random(random).start();
-             DaemonProcess daemon = DaemonProcess.start(device.udpAddress(), sandbox, logs)) {
-            hand = new AutomationHand(device.automationUri());
+             DaemonProcess daemon = DaemonProcess.startSandboxed(device.udpAddress(), sandbox, logs)) {
+            hand = new AutomationClient(device.automationUri());
             try (RpcClient client = RpcClient.connectRecording(daemon.webSocketUri())) {
                 wallet = client;
                 session = acquire();
@@ -206,17 +209,17 @@ class SecretsNeverReachTheHostTest {
         hand.confirm();
         String[] words = new String[WORDS];
         for (int page = 0; page < WORDS / 4; page++) {
-            for (String line : hand.confirm().lines()) {
-                Matcher word = WORD_LINE.matcher(line);
+            for (JsonNode line : hand.confirm().get("lines")) {
+                Matcher word = WORD_LINE.matcher(line.asText());
                 if (word.matches()) {
                     words[Integer.parseInt(word.group(1)) - 1] = word.group(2);
                 }
             }
         }
         for (int check = 0; check < 3; check++) {
-            AutomationHand.Screen asked = hand.await("word");
-            Matcher position = DIGITS.matcher(asked.title());
-            assertThat(position.find()).as(asked.title()).isTrue();
+            String asked = hand.await("word").get("title").asText();
+            Matcher position = DIGITS.matcher(asked);
+            assertThat(position.find()).as(asked).isTrue();
             hand.type("word", words[Integer.parseInt(position.group()) - 1]);
         }
         hand.type("pin", SETUP_PIN);

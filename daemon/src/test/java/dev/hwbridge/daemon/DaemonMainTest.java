@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.daemon.app.DaemonConfig;
 import dev.hwbridge.daemon.app.DaemonVersion;
-import dev.hwbridge.daemon.server.WsClient;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -177,8 +177,8 @@ class DaemonMainTest {
         String ready = out.lines.poll(20, TimeUnit.SECONDS);
         assertThat(ready).matches("hwbridge listening on ws://127\\.0\\.0\\.1:\\d+/");
         URI uri = URI.create(ready.substring("hwbridge listening on ".length()));
-        try (WsClient client = WsClient.connect(uri)) {
-            JsonNode info = client.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"bridge.info\"}").get("result");
+        try (RpcClient client = RpcClient.connect(uri)) {
+            JsonNode info = client.callRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"bridge.info\"}").get("result");
             assertThat(info.get("name").asText()).isEqualTo("hwbridge");
             assertThat(info.get("protocolVersion").asInt()).isEqualTo(1);
         }

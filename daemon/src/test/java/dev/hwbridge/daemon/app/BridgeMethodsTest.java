@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
-import dev.hwbridge.daemon.server.WsClient;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +38,8 @@ class BridgeMethodsTest {
 
     @Test
     void runningDaemonAnswersBridgeInfoOverTheWebSocket() throws Exception {
-        try (Daemon daemon = Daemon.start(offlineConfig()); WsClient client = WsClient.connect(daemon.webSocketUri())) {
-            JsonNode reply = client.call("{\"jsonrpc\":\"2.0\",\"id\":\"i\",\"method\":\"bridge.info\",\"params\":{}}");
+        try (Daemon daemon = Daemon.start(offlineConfig()); RpcClient client = RpcClient.connect(daemon.webSocketUri())) {
+            JsonNode reply = client.callRaw("{\"jsonrpc\":\"2.0\",\"id\":\"i\",\"method\":\"bridge.info\",\"params\":{}}");
 
             assertThat(reply.get("id").asText()).isEqualTo("i");
             assertThat(reply.get("result").get("version").asText()).isEqualTo(DaemonVersion.current());

@@ -12,6 +12,7 @@ import dev.hwbridge.simulator.keys.Signatures;
 import dev.hwbridge.simulator.keystore.DecryptedAccount;
 import dev.hwbridge.simulator.keystore.JsonKeystore;
 import dev.hwbridge.simulator.screen.InputKind;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ class AccountEndToEndTest {
     Path dataDir;
 
     private Bench bench;
-    private WsClient wallet;
+    private RpcClient wallet;
     private String session;
 
     @BeforeEach
@@ -51,7 +52,7 @@ class AccountEndToEndTest {
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session
                 + "\",\"scheme\":\"ed25519\",\"path\":\"\",\"payload\":\"" + vector.get("message").asText() + "\"}");
         bench.hand.confirm();
-        JsonNode signed = WsClient.result(call);
+        JsonNode signed = RpcClient.result(call);
 
         assertThat(signed.get("signature").asText()).isEqualTo(vector.get("ed25519").get("signature").asText());
         assertThat(signed.get("multiSignature").asText()).isEqualTo(vector.get("ed25519").get("signatureWithType").asText());
@@ -66,7 +67,7 @@ class AccountEndToEndTest {
             CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"scheme\":\""
                     + scheme.id() + "\",\"path\":\"//polkadot\",\"payload\":\"" + Hex.toHex(payload) + "\"}");
             bench.hand.confirm();
-            JsonNode signed = WsClient.result(call);
+            JsonNode signed = RpcClient.result(call);
 
             byte[] signature = Hex.fromHex(signed.get("signature").asText());
             byte[] multi = Hex.fromHex(signed.get("multiSignature").asText());
@@ -94,8 +95,8 @@ class AccountEndToEndTest {
         ObjectNode transaction = transfer(address);
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session
                 + "\",\"address\":\"" + address + "\",\"signerPayload\":" + transaction + "}");
-        JsonNode screen = WsClient.JSON.valueToTree(bench.hand.confirm().lines());
-        JsonNode signed = WsClient.result(call);
+        JsonNode screen = RpcClient.JSON.valueToTree(bench.hand.confirm().lines());
+        JsonNode signed = RpcClient.result(call);
         byte[] signingBytes = SignerPayloads.fromSignerPayload(transaction).payload();
         assertThat(Signatures.verify(KeyScheme.SR25519, publicKey, signingBytes,
                 Hex.fromHex(signed.get("signature").asText()))).isTrue();
@@ -108,7 +109,7 @@ class AccountEndToEndTest {
         bench.hand.confirm();
         byte[] wrapped = "<Bytes>hello hwbridge</Bytes>".getBytes(StandardCharsets.UTF_8);
         assertThat(Signatures.verify(KeyScheme.SR25519, publicKey, wrapped,
-                Hex.fromHex(WsClient.result(raw).get("signature").asText()))).isTrue();
+                Hex.fromHex(RpcClient.result(raw).get("signature").asText()))).isTrue();
     }
 
     @Test
@@ -138,7 +139,7 @@ class AccountEndToEndTest {
         CompletableFuture<JsonNode> call = wallet.send("account.derive", "{\"session\":\"" + session
                 + "\",\"scheme\":\"sr25519\",\"path\":\"//polkadot\",\"ss58Format\":0,\"passphrase\":true,\"name\":\"Vault\"}");
         bench.hand.type(InputKind.PASSWORD, "correct horse");
-        JsonNode withPassword = WsClient.result(call);
+        JsonNode withPassword = RpcClient.result(call);
         JsonNode without = wallet.call("account.derive", "{\"session\":\"" + session
                 + "\",\"scheme\":\"sr25519\",\"path\":\"//polkadot\",\"ss58Format\":0}");
 
@@ -173,7 +174,7 @@ class AccountEndToEndTest {
                 + "\",\"scheme\":\"sr25519\",\"path\":\"//travel\",\"password\":\"file password\",\"name\":\"Travel\","
                 + "\"ss58Format\":0}");
         bench.hand.confirm();
-        JsonNode file = WsClient.result(export);
+        JsonNode file = RpcClient.result(export);
 
         assertThat(file.get("address").asText()).isEqualTo(account.get("address").asText());
         assertThat(file.get("meta").get("name").asText()).isEqualTo("Travel");
@@ -187,7 +188,7 @@ class AccountEndToEndTest {
         CompletableFuture<JsonNode> imported = wallet.send("account.importEncrypted", "{\"session\":\"" + session
                 + "\",\"json\":" + file + ",\"password\":\"file password\",\"identity\":\"travel\"}");
         bench.hand.confirm();
-        JsonNode result = WsClient.result(imported);
+        JsonNode result = RpcClient.result(imported);
         assertThat(result.get("address").asText()).isEqualTo(account.get("address").asText());
         assertThat(result.get("publicKey").asText()).isEqualTo(account.get("publicKey").asText());
         assertThat(result.get("scheme").asText()).isEqualTo("sr25519");
@@ -198,7 +199,7 @@ class AccountEndToEndTest {
 
     /** A transfer signer payload (polkadot-js SignerPayloadJSON) from {@code address}. */
     private static ObjectNode transfer(String address) {
-        ObjectNode p = WsClient.JSON.createObjectNode();
+        ObjectNode p = RpcClient.JSON.createObjectNode();
         p.put("address", address);
         p.put("blockHash", GENESIS);
         p.put("blockNumber", "0x00000000");

@@ -7,6 +7,7 @@ import dev.hwbridge.daemon.app.Daemon;
 import dev.hwbridge.daemon.app.DaemonConfig;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.state.KdfParams;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class Bench implements AutoCloseable {
     final Simulator simulator;
     final DeviceHand hand;
     final Daemon daemon;
-    private final List<WsClient> clients = new ArrayList<>();
+    private final List<RpcClient> clients = new ArrayList<>();
 
     private Bench(Path dataDir, Simulator simulator, Daemon daemon) {
         this.dataDir = dataDir;
@@ -65,14 +66,14 @@ final class Bench implements AutoCloseable {
     }
 
     /** A new WebSocket connection, closed with the bench. */
-    WsClient connect() throws Exception {
-        WsClient client = WsClient.connect(daemon.webSocketUri());
+    RpcClient connect() throws Exception {
+        RpcClient client = RpcClient.connect(daemon.webSocketUri());
         clients.add(client);
         return client;
     }
 
     /** Waits until device.list shows the simulator, and returns its entry. */
-    JsonNode awaitDevice(WsClient client) throws Exception {
+    JsonNode awaitDevice(RpcClient client) throws Exception {
         for (int i = 0; i < 200; i++) {
             JsonNode list = client.call("device.list", "{}");
             if (list.size() == 1 && !list.get(0).get("label").isNull()) {
@@ -85,7 +86,7 @@ final class Bench implements AutoCloseable {
     }
 
     /** Acquires the device for {@code client}; returns the session id. */
-    String acquire(WsClient client) throws Exception {
+    String acquire(RpcClient client) throws Exception {
         String id = awaitDevice(client).get("id").asText();
         return client.call("session.acquire", "{\"device\":\"" + id + "\"}").get("session").asText();
     }
@@ -93,7 +94,7 @@ final class Bench implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            for (WsClient client : clients) {
+            for (RpcClient client : clients) {
                 client.close();
             }
         } finally {

@@ -3,7 +3,9 @@ package dev.hwbridge.daemon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.rpc.RpcError;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,7 @@ class BridgeEndToEndTest {
     Path dataDir;
 
     private Bench bench;
-    private WsClient wallet;
+    private RpcClient wallet;
 
     @BeforeEach
     void start() throws Exception {
@@ -32,7 +34,7 @@ class BridgeEndToEndTest {
 
     @Test
     void bridgeInfoNamesTheBridgeAndProtocol() throws Exception {
-        JsonNode info = wallet.call("bridge.info", null);
+        JsonNode info = wallet.call("bridge.info", (ObjectNode) null);
 
         assertThat(info.get("name").asText()).isEqualTo("hwbridge");
         assertThat(info.get("protocolVersion").asInt()).isEqualTo(1);
@@ -93,7 +95,7 @@ class BridgeEndToEndTest {
         var call = wallet.send("account.derive", "{\"session\":\"" + session
                 + "\",\"scheme\":\"ed25519\",\"path\":\"//polkadot\",\"ss58Format\":0,\"show\":true}");
         var shown = bench.hand.confirm();
-        JsonNode account = WsClient.result(call);
+        JsonNode account = RpcClient.result(call);
 
         assertThat(shown.lines()).contains(account.get("address").asText());
         JsonNode prompt = wallet.awaitNotification("device.prompt");
@@ -144,7 +146,7 @@ class BridgeEndToEndTest {
     @Test
     void callsWithoutASessionOfThisConnectionAreRefused() throws Exception {
         String session = bench.acquire(wallet);
-        WsClient other = bench.connect();
+        RpcClient other = bench.connect();
 
         JsonNode error = other.error("device.features", "{\"session\":\"" + session + "\"}");
 

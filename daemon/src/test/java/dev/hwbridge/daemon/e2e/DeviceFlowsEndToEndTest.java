@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.screen.Screen;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class DeviceFlowsEndToEndTest {
     @Test
     void aLockedDeviceRefusesUntilTheRightPinIsTypedOnIt() throws Exception {
         try (Bench bench = Bench.start(dataDir, Bench.simulator().mnemonic(Bench.DEV_PHRASE).pin("1357".toCharArray()).start())) {
-            WsClient wallet = bench.connect();
+            RpcClient wallet = bench.connect();
             String session = bench.acquire(wallet);
             JsonNode locked = wallet.call("device.features", "{\"session\":\"" + session + "\"}");
             assertThat(locked.get("locked").asBoolean()).isTrue();
@@ -40,11 +41,11 @@ class DeviceFlowsEndToEndTest {
 
             CompletableFuture<JsonNode> wrong = wallet.send("device.unlock", "{\"session\":\"" + session + "\"}");
             bench.hand.type(InputKind.PIN, "0000");
-            assertThat(WsClient.error(wrong).get("code").asInt()).isEqualTo(RpcError.PIN_INVALID.code());
+            assertThat(RpcClient.error(wrong).get("code").asInt()).isEqualTo(RpcError.PIN_INVALID.code());
 
             CompletableFuture<JsonNode> right = wallet.send("device.unlock", "{\"session\":\"" + session + "\"}");
             bench.hand.type(InputKind.PIN, "1357");
-            JsonNode unlocked = WsClient.result(right);
+            JsonNode unlocked = RpcClient.result(right);
 
             assertThat(unlocked.get("locked").asBoolean()).isFalse();
             assertThat(unlocked.get("identities").get(0).asText()).isEqualTo("default");
@@ -57,7 +58,7 @@ class DeviceFlowsEndToEndTest {
     @Test
     void setupOnAnEmptyDeviceShowsTheWordsOnlyOnTheDevice() throws Exception {
         try (Bench bench = Bench.start(dataDir, Bench.simulator().start())) {
-            WsClient wallet = bench.connect();
+            RpcClient wallet = bench.connect();
             String session = bench.acquire(wallet);
             assertThat(wallet.call("device.features", "{\"session\":\"" + session + "\"}").get("initialized").asBoolean())
                     .isFalse();
@@ -86,7 +87,7 @@ class DeviceFlowsEndToEndTest {
             }
             bench.hand.type(InputKind.PIN, "2468");
             bench.hand.type(InputKind.PIN, "2468");
-            JsonNode features = WsClient.result(setup);
+            JsonNode features = RpcClient.result(setup);
 
             assertThat(features.get("initialized").asBoolean()).isTrue();
             assertThat(features.get("label").asText()).isEqualTo("Fresh");

@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +21,13 @@ class RegistryEndToEndTest {
     @Test
     void aNamedAccountIsWrittenToAccountsJsonWithNoTemporaryFileLeft() throws Exception {
         try (Bench bench = Bench.start(dataDir, Bench.DEV_PHRASE)) {
-            WsClient wallet = bench.connect();
+            RpcClient wallet = bench.connect();
             String session = bench.acquire(wallet);
 
             String address = wallet.call("account.derive", "{\"session\":\"" + session + "\",\"scheme\":\"sr25519\","
                     + "\"path\":\"//polkadot\",\"ss58Format\":0,\"name\":\"Main\"}").get("address").asText();
 
-            JsonNode file = WsClient.JSON.readTree(dataDir.resolve("accounts.json").toFile());
+            JsonNode file = RpcClient.JSON.readTree(dataDir.resolve("accounts.json").toFile());
             assertThat(file.toString()).contains(address, "\"Main\"");
             assertThat(files()).containsExactly("accounts.json");
         }
@@ -36,7 +37,7 @@ class RegistryEndToEndTest {
     void theRegistrySurvivesARestartOfTheDaemon() throws Exception {
         String address;
         try (Bench bench = Bench.start(dataDir, Bench.DEV_PHRASE)) {
-            WsClient wallet = bench.connect();
+            RpcClient wallet = bench.connect();
             String session = bench.acquire(wallet);
             address = wallet.call("account.derive", "{\"session\":\"" + session + "\",\"scheme\":\"ed25519\","
                     + "\"path\":\"//1\",\"ss58Format\":2,\"name\":\"Kept\"}").get("address").asText();
@@ -55,7 +56,7 @@ class RegistryEndToEndTest {
         Files.write(dataDir.resolve("accounts.json"), garbage);
 
         try (Bench bench = Bench.start(dataDir, Bench.DEV_PHRASE)) {
-            WsClient wallet = bench.connect();
+            RpcClient wallet = bench.connect();
 
             assertThat(wallet.call("account.list", "{}")).isEmpty();
             List<String> names = files();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.simulator.screen.InputKind;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class RestoreEndToEndTest {
     Path dataDir;
 
     private Bench bench;
-    private WsClient wallet;
+    private RpcClient wallet;
     private String session;
 
     @BeforeEach
@@ -58,7 +59,7 @@ class RestoreEndToEndTest {
         CompletableFuture<JsonNode> restore = wallet.send("backup.restore", "{\"session\":\"" + session
                 + "\",\"document\":" + backup + "}");
         bench.hand.type(InputKind.PASSWORD, PASSWORD);
-        JsonNode result = WsClient.result(restore);
+        JsonNode result = RpcClient.result(restore);
 
         assertThat(result.get("mismatched")).isEmpty();
         List<String> restored = new ArrayList<>();
@@ -126,7 +127,7 @@ class RestoreEndToEndTest {
         CompletableFuture<JsonNode> vault = wallet.send("account.derive", "{\"session\":\"" + session
                 + "\",\"scheme\":\"sr25519\",\"path\":\"//polkadot\",\"ss58Format\":0,\"name\":\"Vault\",\"passphrase\":true}");
         bench.hand.type(InputKind.PASSWORD, PASSWORD);
-        addresses.add(WsClient.result(vault).get("address").asText());
+        addresses.add(RpcClient.result(vault).get("address").asText());
         return addresses;
     }
 
@@ -138,7 +139,7 @@ class RestoreEndToEndTest {
     private void wipe() throws Exception {
         CompletableFuture<JsonNode> wipe = wallet.send("device.wipe", "{\"session\":\"" + session + "\"}");
         bench.hand.confirm();
-        assertThat(WsClient.result(wipe).get("initialized").asBoolean()).isFalse();
+        assertThat(RpcClient.result(wipe).get("initialized").asBoolean()).isFalse();
     }
 
     /** Types {@code phrase} on the device, then a new PIN twice. */
@@ -152,7 +153,7 @@ class RestoreEndToEndTest {
         }
         bench.hand.type(InputKind.PIN, "246810");
         bench.hand.type(InputKind.PIN, "246810");
-        JsonNode features = WsClient.result(recover);
+        JsonNode features = RpcClient.result(recover);
         assertThat(features.get("initialized").asBoolean()).isTrue();
         assertThat(features.get("locked").asBoolean()).isFalse();
         List<JsonNode> prompts = wallet.drain("device.prompt");

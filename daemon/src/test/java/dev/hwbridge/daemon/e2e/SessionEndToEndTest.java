@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.simulator.screen.InputKind;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +20,8 @@ class SessionEndToEndTest {
     Path dataDir;
 
     private Bench bench;
-    private WsClient first;
-    private WsClient second;
+    private RpcClient first;
+    private RpcClient second;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,7 +55,7 @@ class SessionEndToEndTest {
         String taken = second.call("session.acquire", "{\"device\":\"1\",\"previous\":\"" + session + "\"}")
                 .get("session").asText();
 
-        assertThat(WsClient.error(waiting).get("code").asInt()).isEqualTo(RpcError.CANCELLED.code());
+        assertThat(RpcClient.error(waiting).get("code").asInt()).isEqualTo(RpcError.CANCELLED.code());
         JsonNode ended = first.awaitNotification("session.ended");
         assertThat(ended.get("session").asText()).isEqualTo(session);
         assertThat(ended.get("reason").asText()).isEqualTo("stolen");
@@ -97,7 +98,7 @@ class SessionEndToEndTest {
         CompletableFuture<JsonNode> call = first.send("device.wipe", "{\"session\":\"" + session + "\"}");
         bench.hand.reject();
 
-        assertThat(WsClient.error(call).get("code").asInt()).isEqualTo(RpcError.USER_REJECTED.code());
+        assertThat(RpcClient.error(call).get("code").asInt()).isEqualTo(RpcError.USER_REJECTED.code());
         assertThat(first.call("device.features", "{\"session\":\"" + session + "\"}").get("initialized").asBoolean())
                 .isTrue();
     }
@@ -111,7 +112,7 @@ class SessionEndToEndTest {
 
         bench.simulator.close();
 
-        assertThat(WsClient.error(wipe).get("code").asInt()).isEqualTo(RpcError.DEVICE_GONE.code());
+        assertThat(RpcClient.error(wipe).get("code").asInt()).isEqualTo(RpcError.DEVICE_GONE.code());
         JsonNode ended = first.awaitNotification("session.ended");
         assertThat(ended.get("reason").asText()).isEqualTo("detached");
         assertThat(ended.get("session").asText()).isEqualTo(session);

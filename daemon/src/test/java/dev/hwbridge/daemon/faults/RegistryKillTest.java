@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.daemon.registry.AccountRecord;
 import dev.hwbridge.daemon.registry.AccountRegistry;
+import dev.hwbridge.testkit.process.ChildProcess;
+import dev.hwbridge.testkit.process.Launchers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,31 +107,26 @@ class RegistryKillTest {
     }
 
     /**
-     * One {@link RegistryWriter} JVM. Its stdout goes to a file, not a pipe: what it wrote before
-     * the kill is all there afterwards, while a pipe's unread rest is lost when the process is destroyed.
+     * One {@link RegistryWriter} JVM. Its stdout goes to a file, not a pipe ({@link ChildProcess}):
+     * what it wrote before the kill is all there afterwards, while a pipe's unread rest is lost
+     * when the process is destroyed.
      */
     private static final class Writer {
 
         private static final Pattern LINE = Pattern.compile("(ready|committed) (-?\\d+)");
+        /** Quick to start: the child only writes a file. */
+        private static final List<String> JVM = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx64m");
 
-        private final Process process;
-        private final Path stdout;
+        private final ChildProcess process;
 
-        private Writer(Process process, Path stdout) {
+        private Writer(ChildProcess process) {
             this.process = process;
-            this.stdout = stdout;
         }
 
         static Writer start(Path dataDir, Path logs, int run) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Path stdout = logs.resolve("writer-" + run + ".out");
-            // Quick to start: the child only writes a file.
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                    RegistryWriter.class.getName(), dataDir.toString())
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("writer.err").toFile()));
-            return new Writer(builder.start(), stdout);
+            return new Writer(ChildProcess.start("writer-" + run,
+                    Launchers.java(JVM, RegistryWriter.class.getName(), List.of(dataDir.toString())), logs));
         }
 
         /**
@@ -154,8 +150,7 @@ class RegistryKillTest {
 
         /** SIGKILL, then the last step the writer reported committed (the resumed one if none). */
         long kill() throws IOException, InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the writer died").isTrue();
+            process.kill();
             long last = Long.MIN_VALUE;
             for (Matcher line : lines()) {
                 last = Math.max(last, Long.parseLong(line.group(2)));
@@ -165,7 +160,7 @@ class RegistryKillTest {
 
         /** The complete lines so far; a line cut short by the kill names no finished write. */
         private List<Matcher> lines() throws IOException {
-            String text = Files.readString(stdout, StandardCharsets.UTF_8);
+            String text = process.stdout();
             List<Matcher> complete = new ArrayList<>();
             int from = 0;
             for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', from)) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.testkit.rpc.RpcClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,8 +101,8 @@ class DaemonServerTest {
         return start(ServerSettings.loopbackEphemeral());
     }
 
-    private WsClient connect(DaemonServer server) {
-        WsClient client = WsClient.connect(server.webSocketUri());
+    private RpcClient connect(DaemonServer server) throws Exception {
+        RpcClient client = RpcClient.connect(server.webSocketUri());
         toClose.add(client);
         return client;
     }
@@ -126,18 +127,18 @@ class DaemonServerTest {
 
     @Test
     void callGetsItsResult() throws Exception {
-        WsClient client = connect(start());
+        RpcClient client = connect(start());
 
-        JsonNode reply = client.call(call(1, "test.echo", "{\"hello\":\"world\"}"));
+        JsonNode reply = client.callRaw(call(1, "test.echo", "{\"hello\":\"world\"}"));
 
         assertThat(reply).isEqualTo(JSON.readTree("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"hello\":\"world\"}}"));
     }
 
     @Test
     void batchGetsOneArray() throws Exception {
-        WsClient client = connect(start());
+        RpcClient client = connect(start());
 
-        JsonNode reply = client.call("[" + call(1, "test.echo", "{}") + "," + call("\"two\"", "test.busy", null) + "]");
+        JsonNode reply = client.callRaw("[" + call(1, "test.echo", "{}") + "," + call("\"two\"", "test.busy", null) + "]");
 
         assertThat(reply.isArray()).isTrue();
         assertThat(reply.get(0).get("id").asInt()).isEqualTo(1);
@@ -148,34 +149,34 @@ class DaemonServerTest {
 
     @Test
     void notificationGetsNoReply() throws Exception {
-        WsClient client = connect(start());
+        RpcClient client = connect(start());
 
-        client.send("{\"jsonrpc\":\"2.0\",\"method\":\"test.echo\",\"params\":{\"n\":1}}");
-        JsonNode reply = client.call(call(2, "test.echo", null));
+        client.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"test.echo\",\"params\":{\"n\":1}}");
+        JsonNode reply = client.callRaw(call(2, "test.echo", null));
 
         assertThat(reply.get("id").asInt()).as("the first message answers the second frame").isEqualTo(2);
-        assertThat(client.messages).isEmpty();
+        assertThat(client.unclaimed()).isEmpty();
     }
 
     @Test
     void malformedFramesGetStandardErrors() throws Exception {
-        WsClient client = connect(start());
+        RpcClient client = connect(start());
 
-        assertThat(errorCode(client.call("{\"jsonrpc\":"))).isEqualTo(-32700);
-        assertThat(errorCode(client.call(call(1, "device.nothing", null)))).isEqualTo(-32601);
-        assertThat(errorCode(client.call(call(2, "test.echo", "[1]")))).isEqualTo(-32602);
-        assertThat(errorCode(client.call("{\"id\":3,\"method\":\"test.echo\"}"))).isEqualTo(-32600);
-        assertThat(client.closed).isNotDone();
+        assertThat(errorCode(client.callRaw("{\"jsonrpc\":"))).isEqualTo(-32700);
+        assertThat(errorCode(client.callRaw(call(1, "device.nothing", null)))).isEqualTo(-32601);
+        assertThat(errorCode(client.callRaw(call(2, "test.echo", "[1]")))).isEqualTo(-32602);
+        assertThat(errorCode(client.callRaw("{\"id\":3,\"method\":\"test.echo\"}"))).isEqualTo(-32600);
+        assertThat(client.closed()).isNotDone();
     }
 
     @Test
     void slowCallDoesNotBlockAFastOneOnTheSameConnection() throws Exception {
-        WsClient client = connect(start());
+        RpcClient client = connect(start());
 
-        client.send(call(1, "test.slow", null));
-        JsonNode fast = client.call(call(2, "test.echo", "{}"));
+        client.sendRaw(call(1, "test.slow", null));
+        JsonNode fast = client.callRaw(call(2, "test.echo", "{}"));
         releaseSlow.countDown();
-        JsonNode slow = client.next();
+        JsonNode slow = client.nextRaw();
 
         assertThat(fast.get("id").asInt()).isEqualTo(2);
         assertThat(slow.get("id").asInt()).isEqualTo(1);
@@ -184,8 +185,8 @@ class DaemonServerTest {
 
     @Test
     void droppingTheSocketInterruptsItsRunningCallAndRunsCloseActions() throws Exception {
-        WsClient client = connect(start());
-        client.send(call(1, "test.block", null));
+        RpcClient client = connect(start());
+        client.sendRaw(call(1, "test.block", null));
         assertThat(blockStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
         client.abort();
@@ -196,16 +197,16 @@ class DaemonServerTest {
 
     @Test
     void frameOverOneMebibyteClosesTheConnectionWith1009() throws Exception {
-        WsClient client = connect(start());
+        RpcClient client = connect(start());
 
         try {
-            client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test.echo\",\"params\":{\"x\":\""
+            client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test.echo\",\"params\":{\"x\":\""
                     + "a".repeat(DaemonChannelInitializer.MAX_FRAME_BYTES) + "\"}}");
         } catch (CompletionException e) {
             // The server may close before the whole frame is written; the close code below is what counts.
         }
 
-        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(client.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1009);
     }
 
     @Test
@@ -213,15 +214,15 @@ class DaemonServerTest {
         // 20 calls/s, burst 5, up to 0.5 s of delay (10 more calls), 3 refusals, then closed.
         DaemonServer server = start(new ServerSettings(InetAddress.getLoopbackAddress(), 0, List.of(),
                 new ConnectionLimits(20, 5, Duration.ofMillis(500), 3, 0, 64)));
-        WsClient client = connect(server);
+        RpcClient client = connect(server);
 
         long started = System.nanoTime();
         for (int i = 1; i <= 15; i++) {
-            client.send(call(i, "test.echo", "{}"));
+            client.sendRaw(call(i, "test.echo", "{}"));
         }
         List<JsonNode> admitted = new ArrayList<>();
         for (int i = 1; i <= 15; i++) {
-            admitted.add(client.next());
+            admitted.add(client.nextRaw());
         }
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(admitted).allSatisfy(r -> assertThat(r.has("result")).as(r.toString()).isTrue());
@@ -229,16 +230,16 @@ class DaemonServerTest {
 
         int refused = 0;
         int cancelled = 0;
-        for (int i = 16; i <= 200 && !client.closed.isDone(); i++) {
+        for (int i = 16; i <= 200 && !client.closed().isDone(); i++) {
             try {
-                client.send(call(i, "test.echo", "{}"));
+                client.sendRaw(call(i, "test.echo", "{}"));
             } catch (CompletionException | IllegalStateException e) {
                 break; // closed under our feet
             }
         }
-        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(client.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1008);
         String message;
-        while ((message = client.messages.poll()) != null) {
+        while ((message = client.unclaimed().poll()) != null) {
             JsonNode reply = JSON.readTree(message);
             if (reply.has("error") && errorCode(reply) == RpcError.RATE_LIMITED.code()) {
                 refused++;
@@ -255,12 +256,12 @@ class DaemonServerTest {
     @Test
     void stoppingTheServerSaysGoingAwayToClients() throws Exception {
         DaemonServer server = start();
-        WsClient client = connect(server);
-        client.call(call(1, "test.echo", "{}"));
+        RpcClient client = connect(server);
+        client.callRaw(call(1, "test.echo", "{}"));
 
         server.close();
 
-        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1001);
+        assertThat(client.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1001);
     }
 
     @Test
@@ -281,14 +282,14 @@ class DaemonServerTest {
         DaemonServer server = start(new ServerSettings(InetAddress.getLoopbackAddress(), 0,
                 List.of("https://wallet.example"), ConnectionLimits.DEFAULT));
 
-        WsClient own = WsClient.connect(server.webSocketUri(), Map.of("Origin", "http://127.0.0.1:" + server.port()));
+        RpcClient own = RpcClient.connect(server.webSocketUri(), Map.of("Origin", "http://127.0.0.1:" + server.port()));
         toClose.add(own);
-        WsClient extra = WsClient.connect(server.webSocketUri(), Map.of("Origin", "https://wallet.example"));
+        RpcClient extra = RpcClient.connect(server.webSocketUri(), Map.of("Origin", "https://wallet.example"));
         toClose.add(extra);
 
-        assertThat(own.call(call(1, "test.echo", "{}")).has("result")).isTrue();
-        assertThat(extra.call(call(1, "test.echo", "{}")).has("result")).isTrue();
-        assertThatThrownBy(() -> WsClient.connect(server.webSocketUri(), Map.of("Origin", "https://evil.example")))
+        assertThat(own.callRaw(call(1, "test.echo", "{}")).has("result")).isTrue();
+        assertThat(extra.callRaw(call(1, "test.echo", "{}")).has("result")).isTrue();
+        assertThatThrownBy(() -> RpcClient.connect(server.webSocketUri(), Map.of("Origin", "https://evil.example")))
                 .satisfies(e -> assertThat(handshakeFailure(e).getResponse().statusCode()).isEqualTo(403));
     }
 

@@ -83,11 +83,8 @@ class RunCommandTest {
         Path state = Files.createDirectory(dir.resolve("state"));
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
         StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new RunCommand());
-        line.setErr(new PrintWriter(err, true));
-        line.setOut(new PrintWriter(new StringWriter(), true));
 
-        int exit = line.execute("--port", "0", "--automation-port", "0", "--state", state.toString());
+        int exit = execute(err, "--port", "0", "--automation-port", "0", "--state", state.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("INSECURE_DIRECTORY", state.toString(), "chmod 700");
@@ -106,10 +103,7 @@ class RunCommandTest {
         Path mnemonic = Files.writeString(dir.resolve("mnemonic.txt"), "bottom drive obey lake curtain smoke basket "
                 + "hold race lonely walk fit");
         StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new RunCommand());
-        line.setErr(new PrintWriter(err, true));
-        line.setOut(new PrintWriter(new StringWriter(), true));
-        int exit = line.execute("--port", "0", "--automation-port", "0", "--mnemonic-file", mnemonic.toString());
+        int exit = execute(err, "--port", "0", "--automation-port", "0", "--mnemonic-file", mnemonic.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("BAD_CHECKSUM").doesNotContain("bottom", "walk");
@@ -120,9 +114,7 @@ class RunCommandTest {
         Path mnemonic = Files.writeString(dir.resolve("mnemonic.txt"), Vectors.DEV_PHRASE);
         Path pin = Files.writeString(dir.resolve("pin.txt"), "12ab");
         StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new RunCommand());
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute("--port", "0", "--automation-port", "0", "--mnemonic-file", mnemonic.toString(),
+        int exit = execute(err, "--port", "0", "--automation-port", "0", "--mnemonic-file", mnemonic.toString(),
                 "--pin-file", pin.toString());
 
         assertThat(exit).isEqualTo(1);
@@ -130,8 +122,17 @@ class RunCommandTest {
     }
 
     private static int execute(RunCommand command, String... args) {
+        return execute(command, new StringWriter(), args);
+    }
+
+    /** Runs a new {@code run} command to its end; what it prints on stderr goes to {@code err}. */
+    private static int execute(StringWriter err, String... args) {
+        return execute(new RunCommand(), err, args);
+    }
+
+    private static int execute(RunCommand command, StringWriter err, String... args) {
         CommandLine line = new CommandLine(command);
-        line.setErr(new PrintWriter(new StringWriter(), true));
+        line.setErr(new PrintWriter(err, true));
         line.setOut(new PrintWriter(new StringWriter(), true));
         return line.execute(args);
     }

@@ -14,7 +14,7 @@ import dev.hwbridge.protocol.framing.InitReply;
 import dev.hwbridge.protocol.framing.InitRequest;
 import dev.hwbridge.protocol.framing.Reassembler;
 import dev.hwbridge.protocol.framing.ReportWriter;
-import java.io.IOException;
+import dev.hwbridge.testkit.device.ScriptedDevice;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
@@ -33,11 +33,11 @@ class UdpBusTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final ProbeSettings FAST = new ProbeSettings(Duration.ofMillis(40), Duration.ofMillis(250), 3);
 
-    private FakeUdpDevice device;
+    private ScriptedDevice device;
     private UdpBus bus;
 
     @AfterEach
-    void tearDown() throws IOException {
+    void tearDown() {
         if (bus != null) {
             bus.close();
         }
@@ -48,7 +48,7 @@ class UdpBusTest {
 
     @Test
     void runningDeviceIsEnumeratedAndReportedAttached() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
         RecordingListener listener = new RecordingListener();
 
@@ -67,7 +67,7 @@ class UdpBusTest {
 
     @Test
     void initAndPingTravelThroughAnOpenChannel() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
         try (DeviceChannel channel = bus.open(bus.enumerate().get(0).path())) {
             InitRequest init = InitRequest.random(new SecureRandom());
@@ -85,7 +85,7 @@ class UdpBusTest {
 
     @Test
     void stoppedDeviceIsDetachedAndRestartedDeviceAttachesAgain() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         int port = device.port();
         String path = "udp:127.0.0.1:" + port;
         bus = new UdpBus(List.of(device.address()), FAST);
@@ -106,7 +106,7 @@ class UdpBusTest {
                 .isInstanceOfSatisfying(TransportException.class,
                         e -> assertThat(e.code()).isEqualTo(TransportException.Code.NOT_FOUND));
 
-        device = FakeUdpDevice.start(port);
+        device = ScriptedDevice.udp(port);
 
         listener.assertNext("attached " + path, WAIT);
         assertThat(bus.enumerate()).extracting(DeviceDescriptor::path).containsExactly(path);
@@ -114,26 +114,27 @@ class UdpBusTest {
 
     @Test
     void probesDoNotDisturbTheTrafficOfAnOpenChannel() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), new ProbeSettings(Duration.ofMillis(5), Duration.ofMillis(250), 3));
         try (DeviceChannel channel = bus.open(bus.enumerate().get(0).path())) {
-            int probesBefore = device.initsAnswered();
+            int id = allocate(channel);
+            int probesBefore = device.initCount();
             Random random = new Random(2);
             for (int i = 0; i < 40; i++) {
                 byte[] payload = new byte[random.nextInt(200)];
                 random.nextBytes(payload);
-                Frame ping = Frame.ping(0x01020304, payload);
+                Frame ping = Frame.ping(id, payload);
 
                 assertThat(exchange(channel, ping)).isEqualTo(ping);
             }
-            assertThat(device.initsAnswered()).as("probes went on meanwhile").isGreaterThan(probesBefore);
+            assertThat(device.initCount()).as("probes went on meanwhile").isGreaterThan(probesBefore);
             assertThat(channel.read(Duration.ofMillis(100))).as("no probe answer reached the channel").isEmpty();
         }
     }
 
     @Test
     void readWithNothingToReadTimesOutEmpty() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
         try (DeviceChannel channel = bus.open(bus.enumerate().get(0).path())) {
             long start = System.nanoTime();
@@ -145,7 +146,7 @@ class UdpBusTest {
 
     @Test
     void closeWakesABlockedReader() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
         DeviceChannel channel = bus.open(bus.enumerate().get(0).path());
         CompletableFuture<Optional<byte[]>> reader = CompletableFuture.supplyAsync(() -> {
@@ -171,17 +172,17 @@ class UdpBusTest {
 
     @Test
     void reportsOfTheWrongSizeAreRefusedBothWays() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
         try (DeviceChannel channel = bus.open(bus.enumerate().get(0).path())) {
             assertThatThrownBy(() -> channel.write(new byte[63]))
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.code()).isEqualTo(TransportException.Code.BAD_REPORT));
 
-            Frame ping = Frame.ping(7, new byte[0]);
+            Frame ping = Frame.ping(allocate(channel), new byte[0]);
             assertThat(exchange(channel, ping)).isEqualTo(ping);
-            device.sendRaw(device.lastPingFrom().orElseThrow(), new byte[10]);
-            device.sendRaw(device.lastPingFrom().orElseThrow(), new byte[65]);
+            device.sendDatagram(device.lastPingFrom().orElseThrow(), new byte[10]);
+            device.sendDatagram(device.lastPingFrom().orElseThrow(), new byte[65]);
 
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> channel.read(WAIT))
@@ -194,7 +195,7 @@ class UdpBusTest {
 
     @Test
     void unknownPathsAreNotFound() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
 
         for (String path : List.of("udp:127.0.0.1:1", "hid:0001", "udp:10.0.0.1:" + device.port())) {
@@ -228,7 +229,7 @@ class UdpBusTest {
 
     @Test
     void closingTheBusClosesItsChannels() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         bus = new UdpBus(List.of(device.address()), FAST);
         DeviceChannel channel = bus.open(bus.enumerate().get(0).path());
 
@@ -245,7 +246,7 @@ class UdpBusTest {
 
     @Test
     void aThrowingListenerDoesNotStopProbing() throws Exception {
-        device = FakeUdpDevice.start();
+        device = ScriptedDevice.udp();
         int port = device.port();
         bus = new UdpBus(List.of(device.address()), FAST);
         bus.watch(new BusListener() {
@@ -266,7 +267,7 @@ class UdpBusTest {
         RecordingListener listener = new RecordingListener();
         bus.watch(listener);
 
-        device = FakeUdpDevice.start(port);
+        device = ScriptedDevice.udp(port);
 
         listener.assertNext("attached udp:127.0.0.1:" + port, WAIT);
     }
@@ -278,6 +279,14 @@ class UdpBusTest {
             assertThat(System.nanoTime()).as("device detached in time").isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    /** Runs INIT through {@code channel}; returns the channel id the device allocated. */
+    private static int allocate(DeviceChannel channel) throws TransportException, FramingException {
+        InitRequest init = InitRequest.random(new SecureRandom());
+        InitReply reply = InitReply.from(exchange(channel, init.toFrame()));
+        assertThat(reply.answers(init)).isTrue();
+        return reply.channel();
     }
 
     /** Writes every report of {@code request}, then reads reports until one frame is complete. */
