@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md's rule, checked on the product as a user runs it: secrets never leave the device.
+ * The design's rule (src/docs/ARCHITECTURE.md), checked on the product as a user runs it:
+ * secrets never leave the device.
  *
  * <p>A simulated device (in-process; it <em>is</em> the device, so its own traffic and logs are
  * not searched) and the daemon as a child process ({@code java -jar hwbridge.jar}, log level

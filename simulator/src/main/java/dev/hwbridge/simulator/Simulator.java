@@ -35,10 +35,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Pinned behaviours (DESIGN.md): preloaded with a mnemonic and no PIN the device has no PIN and
- * starts unlocked; with a state directory a preloaded device writes its encrypted state at start
- * (replacing what the directory held); without a preload the device starts from what is stored:
- * empty, unlocked without PIN, or locked.
+ * <p>Behaviours tests and the demo rely on: preloaded with a mnemonic and no PIN the device has no
+ * PIN and starts unlocked; with a state directory a preloaded device writes its encrypted state at
+ * start (replacing what the directory held); without a preload the device starts from what is
+ * stored: empty, unlocked without PIN, or locked.
  */
 public final class Simulator implements AutoCloseable {
 

@@ -34,7 +34,7 @@ import java.util.Set;
 /**
  * {@code account.exportEncrypted} and {@code account.importEncrypted}: polkadot-js JSON v3 files,
  * encrypted and decrypted on the device after the user confirms there. The file password passes
- * through the daemon (the one secret that does, see DESIGN.md) and is never logged or kept.
+ * through the daemon (the one secret that does: SECURITY.md, "The one exception") and is never logged or kept.
  */
 final class EncryptedJsonMethods implements MethodGroup {
 

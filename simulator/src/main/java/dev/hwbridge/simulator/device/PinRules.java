@@ -3,7 +3,7 @@ package dev.hwbridge.simulator.device;
 /**
  * What a PIN may be: 4 to 16 ASCII digits. The empty PIN is not a PIN a user can choose: a
  * device set up or recovered on the device always gets one; only a device preloaded without a
- * PIN file has none (DESIGN.md). Stateless.
+ * PIN file (a test or demo device) has none. Stateless.
  */
 public final class PinRules {
 
