@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * at a time: {@link #handle} is synchronized, and the transport calls it from one thread.
  *
  * <p>Behaviour (PROTOCOL.md §4–§6; the device's own choices are in package-info): GetFeatures,
- * Unlock and Wipe work while locked, everything else gets LOCKED; setup and recovery leave the device unlocked; every request
- * that reveals or spends something waits for a confirm on the screen; a reject ends it with
- * USER_REJECTED, the host's cancel with CANCELLED. Requests and replies are logged by type only.
+ * Unlock and Wipe work while locked, everything else gets LOCKED; setup and recovery leave the
+ * device unlocked; every request that reveals or spends something waits for a confirm on the
+ * screen; a reject ends it with USER_REJECTED, the host's cancel with CANCELLED. Requests and
+ * replies are logged by type only.
  */
 public final class DeviceLogic implements AutoCloseable {
 
