@@ -13,9 +13,9 @@
  *       refused on the device without counting an attempt.</li>
  *   <li><b>PIN attempts</b>: counted and persisted before the PIN is compared; after the third
  *       failure in a row each attempt waits 1 s, 2 s, 4 s … up to 60 s (also counted before, so a
- *       restart skips nothing); the tenth failure in a row wipes the device (Failure WIPED). A counter that is missing beside the state, or damaged,
- *       counts as every attempt spent: the device erases itself (fail closed; see
- *       {@link dev.hwbridge.simulator.device.PinGate}).</li>
+ *       restart skips nothing); the tenth failure in a row wipes the device (Failure WIPED). A
+ *       counter that is missing beside the state, or damaged, counts as every attempt spent: the
+ *       device erases itself (fail closed; see {@link dev.hwbridge.simulator.device.PinGate}).</li>
  *   <li><b>Locking</b>: a device with a PIN is locked at power-up (also when preloaded with a PIN)
  *       and unlocked by the PIN; right after setup or recovery it is unlocked.</li>
  *   <li><b>Identities</b>: at most 16, names of 1 to 64 UTF-8 bytes without control characters.
