@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code attempts.bin} — the failed-PIN counter ({@link AttemptCount}), outside the sealed
  *       state so it can be persisted before a PIN is tried. It is written (as 0) before
  *       a new state, so a state without a counter beside it means the counter was deleted: that,
- *       and a damaged counter, read as {@link StateStore#ALL_ATTEMPTS_SPENT} (fail closed).</li>
+ *       and a damaged counter, read as {@link StateStore#ALL_ATTEMPTS_SPENT} (fail closed). A
+ *       state sealed before that rule ({@link SealedState} version 1) without a counter reads as
+ *       none spent, so upgrading never erases a device.</li>
  *   <li>{@code .lock} — held while a store is open, so two simulators never share a device.</li>
  * </ul>
  * Both data files are replaced atomically ({@link AtomicFiles}); temp files a crash left behind
@@ -114,7 +116,12 @@ public final class EncryptedFileStateStore implements StateStore {
             return lostCounter("damaged");
         }
         if (file.isEmpty()) {
-            return exists() ? lostCounter("missing beside the state") : 0;
+            if (!exists() || readStateQuietly().filter(SealedState::predatesCounterRule).isPresent()) {
+                // No device, or one sealed before a counter was written with every state (version 1):
+                // its counter appeared only after a first wrong PIN, so none means none spent.
+                return 0;
+            }
+            return lostCounter("missing beside the state");
         }
         try {
             return AttemptCount.decode(file.get());

@@ -22,11 +22,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * The sealed form of the device state: Argon2id(PIN, salt) → AES-256-GCM. Stateless.
  *
- * <p>Layout, version 1 (integers big-endian):
+ * <p>Layout, version 2 (integers big-endian; version 1 has the same layout and opens the same way):
  * <pre>
  *  offset      size  field
  *  0           4     magic "HWBS"
- *  4           1     version = 1
+ *  4           1     version = 2
  *  5           1     KDF = 1 (Argon2id, Argon2 version 0x13)
  *  6           4     memory in KiB      ┐ bounded by {@link KdfParams};
  *  10          4     iterations         │ the cost the file was written
@@ -39,6 +39,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *  33+S        C     AES-256-GCM(state) ‖ 16-byte tag; the AAD is bytes [0, 33+S)
  *  33+S+C      32    SHA-256 of bytes [0, 33+S+C)
  * </pre>
+ * Version 2 marks a file written since a missing PIN counter counts as every attempt spent: a
+ * version-1 file was written when the counter file appeared only after the first wrong PIN
+ * (see {@link #predatesCounterRule}). The version is in the AAD, so a file edited to claim
+ * version 1 opens with no PIN at all.
  * The trailing SHA-256 is a checksum, not a MAC (GCM authenticates): it tells a damaged file
  * ({@code CORRUPT}) from an intact one the PIN does not open ({@code WRONG_PIN}), since a
  * GCM tag alone fails the same way for both.
@@ -52,7 +56,8 @@ final class SealedState {
     static final int MAX_SEALED_BYTES = 16 + SALT_BYTES + 1 + 12 + 4 + StateStore.MAX_STATE_BYTES + 16 + 32;
 
     private static final byte[] MAGIC = {'H', 'W', 'B', 'S'};
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int VERSION_BEFORE_COUNTER_RULE = 1;
     private static final int KDF_ARGON2ID = 1;
     private static final int MIN_SALT_BYTES = 16;
     private static final int NONCE_BYTES = 12;
@@ -64,7 +69,7 @@ final class SealedState {
     }
 
     /** The fields of a sealed file whose checksum matched. */
-    private record Parsed(KdfParams kdf, byte[] salt, byte[] nonce, byte[] aad, byte[] ciphertext) {
+    private record Parsed(int version, KdfParams kdf, byte[] salt, byte[] nonce, byte[] aad, byte[] ciphertext) {
     }
 
     /** Seals {@code state} under {@code pin}. */
@@ -111,6 +116,18 @@ final class SealedState {
         }
     }
 
+    /**
+     * Whether an intact sealed file was written before the counter became mandatory (version 1):
+     * such a device may lawfully have no counter file yet. A damaged file is not.
+     */
+    static boolean predatesCounterRule(byte[] sealed) {
+        try {
+            return parse(sealed).version() == VERSION_BEFORE_COUNTER_RULE;
+        } catch (StateException e) {
+            return false;
+        }
+    }
+
     private static Parsed parse(byte[] sealed) {
         if (sealed.length < 33 + MIN_SALT_BYTES + TAG_BITS / 8 + CHECKSUM_BYTES || sealed.length > MAX_SEALED_BYTES) {
             throw corrupt("state file has an impossible length");
@@ -126,7 +143,8 @@ final class SealedState {
             if (!Arrays.equals(magic, MAGIC)) {
                 throw corrupt("not a state file (bad magic)");
             }
-            if (in.get() != VERSION) {
+            int version = in.get();
+            if (version != VERSION && version != VERSION_BEFORE_COUNTER_RULE) {
                 throw corrupt("unsupported state file version");
             }
             if (in.get() != KDF_ARGON2ID) {
@@ -151,7 +169,7 @@ final class SealedState {
             }
             byte[] ciphertext = new byte[cipherLength];
             in.get(ciphertext);
-            return new Parsed(kdf, salt, nonce, aad, ciphertext);
+            return new Parsed(version, kdf, salt, nonce, aad, ciphertext);
         } catch (BufferUnderflowException e) {
             throw corrupt("state file truncated");
         }

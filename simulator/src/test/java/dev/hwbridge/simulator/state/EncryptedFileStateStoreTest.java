@@ -222,6 +222,36 @@ class EncryptedFileStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void aStateSealedBeforeTheCounterRuleWithoutACounterCountsNoAttemptsSpent() throws Exception {
+        open().save(STATE, PIN);
+        Path state = dir.resolve(EncryptedFileStateStore.STATE_FILE);
+        Files.write(state, asVersion1(Files.readAllBytes(state)));
+        Files.delete(dir.resolve(EncryptedFileStateStore.COUNTER_FILE));
+
+        assertThat(restart().failedAttempts()).isZero();
+    }
+
+    @Test
+    void aStateEditedToClaimTheOldVersionOpensWithNoPin() throws Exception {
+        open().save(STATE, PIN);
+        Path state = dir.resolve(EncryptedFileStateStore.STATE_FILE);
+        Files.write(state, asVersion1(Files.readAllBytes(state)));
+
+        assertThatThrownBy(() -> restart().load(PIN))
+                .isInstanceOfSatisfying(StateException.class, e -> assertThat(e.code()).isEqualTo(StateError.WRONG_PIN));
+    }
+
+    /** The file as a version-1 writer would have laid it out: version byte 1, checksum recomputed. */
+    private static byte[] asVersion1(byte[] sealed) throws Exception {
+        byte[] edited = sealed.clone();
+        edited[4] = 1;
+        int body = edited.length - 32;
+        byte[] checksum = java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(edited, body));
+        System.arraycopy(checksum, 0, edited, body, 32);
+        return edited;
+    }
+
+    @Test
     void aNewStateIsWrittenWithACounterOfZero() {
         open().save(STATE, PIN);
 
