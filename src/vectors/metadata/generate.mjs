@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
-import { getDynamicBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
-import { Blake3256, decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
-import { compactFromU8a, u8aToHex } from '@polkadot/util';
-import { Chain, Rng } from './payloads.mjs';
+import { Blake3256 } from '@polkadot-api/substrate-bindings';
+// Shared with the live reference (src/interop/metadata.mjs); its packages come from
+// src/interop/node_modules, so `npm ci` there first.
+import { Chain, Rng, chainFacts, toHex as hex, unwrapMetadata } from '../../interop/metadata-payloads.mjs';
 
 // The library's internal modules: not exported, so loaded by file (the package's "exports" map
 // would refuse the bare specifiers). Used only for the debug fields of digests.json, and checked
@@ -35,29 +35,6 @@ export async function blobHex(source) {
   return (await import(`@polkadot/types-support/metadata/${source}-hex`)).default;
 }
 
-const hex = (u8) => u8aToHex(u8);
-
-// The runtime call Metadata_metadata_at_version answers Option<Vec<u8>>: 0x01, a compact length,
-// then RuntimeMetadataPrefixed ("meta", version). The older files hold the bare form.
-function optionWrapped(bytes) {
-  if (bytes.subarray(0, 4).toString('latin1') === 'meta') return false;
-  const [offset, length] = compactFromU8a(bytes.subarray(1));
-  const inner = bytes.subarray(1 + offset);
-  if (bytes[0] !== 1 || inner.length !== length.toNumber() || inner.subarray(0, 4).toString('latin1') !== 'meta') {
-    throw new Error('neither RuntimeMetadataPrefixed nor Some(bytes) around it');
-  }
-  return true;
-}
-
-// specName, specVersion and SS58 prefix as the library reads them (main.js), without its
-// "V14 refused" check, so that refused blobs still say what they are.
-function chainFacts(bytes) {
-  const metadata = unifyMetadata(decAnyMetadata(bytes));
-  const { ss58Prefix, buildDefinition } = getDynamicBuilder(getLookupFn(metadata));
-  const version = metadata.pallets.find((p) => p.name === 'System').constants.find((c) => c.name === 'Version');
-  const { spec_name: specName, spec_version: specVersion } = buildDefinition(version.type).dec(version.value);
-  return { metadata, specName, specVersion, base58Prefix: ss58Prefix, metadataVersion: metadata.version };
-}
 
 // The intermediate values of merkleizeMetadata (main.js builds them in closures it does not
 // expose): the same few lines of glue around the library's own modules.
@@ -110,7 +87,7 @@ function internals(metadata, facts, decimals, tokenSymbol) {
     extrinsicMetadataHash: hex(Blake3256(extrinsicEncoded)),
     accessibleTypeCount: accessible.size,
     leafCount: leaves.length,
-    firstLeavesHex: leaves.slice(0, 5).map(hex),
+    firstLeavesHex: leaves.slice(0, 5).map((leaf) => hex(leaf)),
     lastLeafHex: hex(leaves[leaves.length - 1]),
     extrinsicMetadataHex: hex(extrinsicEncoded)
   };
@@ -126,7 +103,7 @@ async function digestEntry(blob) {
     chain: blob.chain,
     source: `@polkadot/types-support/metadata/${blob.source}-hex.js`,
     metadataVersion: facts.metadataVersion,
-    optionWrapped: optionWrapped(bytes),
+    optionWrapped: unwrapMetadata(bytes).optionWrapped,
     sizeBytes: bytes.length,
     decimals: blob.decimals,
     tokenSymbol: blob.tokenSymbol,
@@ -141,7 +118,7 @@ async function digestEntry(blob) {
     return entry;
   }
   if (entry.optionWrapped) {
-    const bare = bytes.subarray(1 + compactFromU8a(bytes.subarray(1))[0]);
+    const { bare } = unwrapMetadata(bytes);
     const bareHash = hex(merkleizeMetadata(bare, { decimals: blob.decimals, tokenSymbol: blob.tokenSymbol }).digest());
     if (bareHash !== entry.metadataHash) throw new Error(`${blob.file}: the bare form hashes differently`);
   }
@@ -160,12 +137,6 @@ console.log(`digests.json: ${digests.length} blobs`);
 
 // ---- proofs.json: signing payloads of a spread of calls and their proofs ----
 
-const GENESIS = {
-  polkadot: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
-  kusama: '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe',
-  'asset-hub-polkadot': '0x68d56f15f85d3136970ec16946040bc1752654e906147f7e43e9d539d7c3de2f',
-  'asset-hub-kusama': '0x48239ef607d7928874027a43a67689209727dfb3d3dc5e5b03a39bdc2eda771a'
-};
 // Block heights of the right order for each chain, so the mortal eras look like real ones.
 const HEIGHT = { polkadot: 28_000_000, kusama: 30_000_000, 'asset-hub-polkadot': 9_000_000, 'asset-hub-kusama': 10_500_000, substrate: 1_000 };
 
@@ -175,8 +146,7 @@ async function chain(file) {
   if (chains[file]) return chains[file];
   const blob = BLOBS.find((b) => b.file === file);
   const bytes = Buffer.from((await blobHex(blob.source)).slice(2), 'hex');
-  const genesisHash = GENESIS[blob.chain] ?? rng.hex(32);
-  return (chains[file] = new Chain(bytes, { ...blob, genesisHash }));
+  return (chains[file] = new Chain(bytes, { ...blob, genesisHash: blob.chain === 'substrate' ? rng.hex(32) : undefined }));
 }
 
 const ONE = (decimals) => 10n ** BigInt(decimals);
