@@ -68,7 +68,6 @@ export const toHex = u8aToHex;
 export class Chain {
   // genesisHash: only for chains GENESIS does not know (a dev node).
   constructor(bytes, { decimals, tokenSymbol, genesisHash }) {
-    this.bytes = bytes;
     this.decimals = decimals;
     this.tokenSymbol = tokenSymbol;
     this.merkleizer = merkleizeMetadata(bytes, { decimals, tokenSymbol });

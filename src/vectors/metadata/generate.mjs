@@ -152,9 +152,8 @@ async function chain(file) {
 const ONE = (decimals) => 10n ** BigInt(decimals);
 const account = () => rng.hex(32);
 const amount = (c, maxUnits) => rng.big(ONE(c.decimals) / 100n, ONE(c.decimals) * BigInt(maxUnits));
-const mortal = (c, blob) => ({ period: rng.pick([32, 64, 128, 256]), current: HEIGHT[blob] + rng.int(0, 1_000_000) });
-const extras = (c, blob, more = {}) => ({
-  era: mortal(c, blob),
+const extras = (c, more = {}) => ({
+  era: { period: rng.pick([32, 64, 128, 256]), current: HEIGHT[c.chain] + rng.int(0, 1_000_000) },
   nonce: rng.int(0, 2000),
   tip: 0n,
   blockHash: rng.hex(32),
@@ -162,10 +161,10 @@ const extras = (c, blob, more = {}) => ({
 });
 
 const proofs = [];
-async function add(name, file, chainName, build, more) {
+async function add(name, file, build, more) {
   const c = await chain(file);
   const call = build(c);
-  proofs.push(c.entry(name, file, call, extras(c, chainName, typeof more === 'function' ? more(c) : more)));
+  proofs.push(c.entry(name, file, call, extras(c, more)));
 }
 
 const DOT = 'polkadot-v15.scale.gz';
@@ -177,50 +176,50 @@ const AHK = 'asset-hub-kusama-v15.scale.gz';
 {
   const dest = account();
   const value = amount(await chain(DOT), 500);
-  await add('polkadot-transfer-keep-alive', DOT, 'polkadot', (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value));
-  await add('polkadot-transfer-keep-alive-tip', DOT, 'polkadot', (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
+  await add('polkadot-transfer-keep-alive', DOT, (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value));
+  await add('polkadot-transfer-keep-alive-tip', DOT, (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
     { tip: 1_234_567n });
-  await add('polkadot-transfer-keep-alive-tip-immortal', DOT, 'polkadot', (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
+  await add('polkadot-transfer-keep-alive-tip-immortal', DOT, (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
     { tip: 25_000_000n, era: 'immortal' });
 }
-await add('polkadot-transfer-allow-death', DOT, 'polkadot', (c) => c.tx.balances.transferAllowDeath({ Id: account() }, amount(c, 20000)));
-await add('polkadot-staking-bond', DOT, 'polkadot', (c) => c.tx.staking.bond(amount(c, 5000), 'Staked'));
-await add('polkadot-staking-bond-to-account', DOT, 'polkadot', (c) => c.tx.staking.bond(amount(c, 5000), { Account: account() }));
-await add('polkadot-staking-nominate', DOT, 'polkadot', (c) => c.tx.staking.nominate([account(), account(), account()].map((Id) => ({ Id }))));
-await add('polkadot-proxy-transfer', DOT, 'polkadot', (c) =>
+await add('polkadot-transfer-allow-death', DOT, (c) => c.tx.balances.transferAllowDeath({ Id: account() }, amount(c, 20000)));
+await add('polkadot-staking-bond', DOT, (c) => c.tx.staking.bond(amount(c, 5000), 'Staked'));
+await add('polkadot-staking-bond-to-account', DOT, (c) => c.tx.staking.bond(amount(c, 5000), { Account: account() }));
+await add('polkadot-staking-nominate', DOT, (c) => c.tx.staking.nominate([account(), account(), account()].map((Id) => ({ Id }))));
+await add('polkadot-proxy-transfer', DOT, (c) =>
   c.tx.proxy.proxy({ Id: account() }, 'Any', c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 100))));
-await add('polkadot-system-remark-300', DOT, 'polkadot', (c) => c.tx.system.remark(rng.hex(300)));
-await add('polkadot-xcm-transfer-assets-v4', DOT, 'polkadot', (c) => c.tx.xcmPallet.transferAssets(
+await add('polkadot-system-remark-300', DOT, (c) => c.tx.system.remark(rng.hex(300)));
+await add('polkadot-xcm-transfer-assets-v4', DOT, (c) => c.tx.xcmPallet.transferAssets(
   { V4: { parents: 0, interior: { X1: [{ Parachain: 1000 }] } } },
   { V4: { parents: 0, interior: { X1: [{ AccountId32: { network: null, id: account() } }] } } },
   { V4: [{ id: { parents: 0, interior: 'Here' }, fun: { Fungible: amount(c, 300) } }] },
   0,
   'Unlimited'));
-await add('polkadot-xcm-limited-teleport-v5', DOT, 'polkadot', (c) => c.tx.xcmPallet.limitedTeleportAssets(
+await add('polkadot-xcm-limited-teleport-v5', DOT, (c) => c.tx.xcmPallet.limitedTeleportAssets(
   { V5: { parents: 0, interior: { X1: [{ Parachain: 1000 }] } } },
   { V5: { parents: 0, interior: { X1: [{ AccountId32: { network: 'Polkadot', id: account() } }] } } },
   { V5: [{ id: { parents: 0, interior: 'Here' }, fun: { Fungible: amount(c, 300) } }] },
   0,
   { Limited: { refTime: 4_000_000_000, proofSize: 300_000 } }));
-await add('kusama-transfer-keep-alive', KSM, 'kusama', (c) => c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 50)));
-await add('kusama-batch-all-transfers', KSM, 'kusama', (c) => c.tx.utility.batchAll([
+await add('kusama-transfer-keep-alive', KSM, (c) => c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 50)));
+await add('kusama-batch-all-transfers', KSM, (c) => c.tx.utility.batchAll([
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 10)),
   c.tx.balances.transferAllowDeath({ Id: account() }, amount(c, 10)),
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 10))
 ]), { tip: 1_000_000_000n });
 const USDT = { parents: 0, interior: { X2: [{ PalletInstance: 50 }, { GeneralIndex: 1984 }] } };
-await add('asset-hub-polkadot-assets-transfer-keep-alive-fee-in-usdt', AHP, 'asset-hub-polkadot', (c) =>
+await add('asset-hub-polkadot-assets-transfer-keep-alive-fee-in-usdt', AHP, (c) =>
   c.tx.assets.transferKeepAlive(1984, { Id: account() }, rng.big(1_000_000n, 5_000_000_000n)), { assetId: USDT });
-await add('asset-hub-polkadot-transfer-keep-alive', AHP, 'asset-hub-polkadot', (c) =>
+await add('asset-hub-polkadot-transfer-keep-alive', AHP, (c) =>
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 100)));
-await add('asset-hub-kusama-foreign-assets-transfer-dot', AHK, 'asset-hub-kusama', (c) => c.tx.foreignAssets.transfer(
+await add('asset-hub-kusama-foreign-assets-transfer-dot', AHK, (c) => c.tx.foreignAssets.transfer(
   { parents: 2, interior: { X1: [{ GlobalConsensus: 'Polkadot' }] } }, { Id: account() }, rng.big(10n ** 8n, 10n ** 12n)));
-await add('asset-hub-kusama-foreign-assets-transfer-parachain-asset-fee-in-asset', AHK, 'asset-hub-kusama', (c) => c.tx.foreignAssets.transfer(
+await add('asset-hub-kusama-foreign-assets-transfer-parachain-asset-fee-in-asset', AHK, (c) => c.tx.foreignAssets.transfer(
   { parents: 1, interior: { X2: [{ Parachain: 2125 }, { GeneralIndex: 0 }] } }, { Id: account() }, rng.big(10n ** 8n, 10n ** 14n)),
   { assetId: { parents: 1, interior: { X2: [{ Parachain: 2125 }, { GeneralIndex: 0 }] } }, tip: 5_000n });
-await add('substrate-v15-transfer-keep-alive', 'substrate-v15.scale.gz', 'substrate', (c) =>
+await add('substrate-v15-transfer-keep-alive', 'substrate-v15.scale.gz', (c) =>
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 1000)));
-await add('substrate-v16-transfer-keep-alive', 'substrate-v16.scale.gz', 'substrate', (c) =>
+await add('substrate-v16-transfer-keep-alive', 'substrate-v16.scale.gz', (c) =>
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 1000)));
 
 writeFileSync(new URL('proofs.json', here), json(proofs));
