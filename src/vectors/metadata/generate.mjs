@@ -1,6 +1,6 @@
 // Writes the RFC-0078 reference vectors beside this file: the metadata blobs (*.scale.gz),
 // digests.json and proofs.json. Deterministic: same packages (package-lock.json) -> same bytes.
-// Run: npm ci && node generate.mjs
+// Run: (cd ../../interop && npm ci) && npm ci && node generate.mjs
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
@@ -21,7 +21,7 @@ const { extrinsicMetadata, lookupType, metadataDigest } = await import(new URL('
 const here = new URL('./', import.meta.url);
 
 // decimals/tokenSymbol as the chains' wallets use them; asset hubs use their relay chain's token.
-export const BLOBS = [
+const BLOBS = [
   { file: 'polkadot-v15.scale.gz', source: 'v15/polkadot', chain: 'polkadot', decimals: 10, tokenSymbol: 'DOT' },
   { file: 'kusama-v15.scale.gz', source: 'v15/kusama', chain: 'kusama', decimals: 12, tokenSymbol: 'KSM' },
   { file: 'asset-hub-polkadot-v15.scale.gz', source: 'v15/asset-hub-polkadot', chain: 'asset-hub-polkadot', decimals: 10, tokenSymbol: 'DOT' },
@@ -31,10 +31,9 @@ export const BLOBS = [
   { file: 'kusama-v14.scale.gz', source: 'v14/kusama', chain: 'kusama', decimals: 12, tokenSymbol: 'KSM' }
 ];
 
-export async function blobHex(source) {
+async function blobHex(source) {
   return (await import(`@polkadot/types-support/metadata/${source}-hex`)).default;
 }
-
 
 // The intermediate values of merkleizeMetadata (main.js builds them in closures it does not
 // expose): the same few lines of glue around the library's own modules.
