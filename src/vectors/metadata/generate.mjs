@@ -1,13 +1,13 @@
 // Writes the RFC-0078 reference vectors beside this file: the metadata blobs (*.scale.gz),
 // digests.json and proofs.json. Deterministic: same packages (package-lock.json) -> same bytes.
-// Run: npm ci && node generate.mjs
+// Run: (cd ../../interop && npm ci) && npm ci && node generate.mjs
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
-import { getDynamicBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
-import { Blake3256, decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
-import { compactFromU8a, u8aToHex } from '@polkadot/util';
-import { Chain, Rng } from './payloads.mjs';
+import { Blake3256 } from '@polkadot-api/substrate-bindings';
+// Shared with the live reference (src/interop/metadata.mjs); its packages come from
+// src/interop/node_modules, so `npm ci` there first.
+import { Chain, Rng, chainFacts, toHex as hex, unwrapMetadata } from '../../interop/metadata-payloads.mjs';
 
 // The library's internal modules: not exported, so loaded by file (the package's "exports" map
 // would refuse the bare specifiers). Used only for the debug fields of digests.json, and checked
@@ -21,7 +21,7 @@ const { extrinsicMetadata, lookupType, metadataDigest } = await import(new URL('
 const here = new URL('./', import.meta.url);
 
 // decimals/tokenSymbol as the chains' wallets use them; asset hubs use their relay chain's token.
-export const BLOBS = [
+const BLOBS = [
   { file: 'polkadot-v15.scale.gz', source: 'v15/polkadot', chain: 'polkadot', decimals: 10, tokenSymbol: 'DOT' },
   { file: 'kusama-v15.scale.gz', source: 'v15/kusama', chain: 'kusama', decimals: 12, tokenSymbol: 'KSM' },
   { file: 'asset-hub-polkadot-v15.scale.gz', source: 'v15/asset-hub-polkadot', chain: 'asset-hub-polkadot', decimals: 10, tokenSymbol: 'DOT' },
@@ -31,32 +31,8 @@ export const BLOBS = [
   { file: 'kusama-v14.scale.gz', source: 'v14/kusama', chain: 'kusama', decimals: 12, tokenSymbol: 'KSM' }
 ];
 
-export async function blobHex(source) {
+async function blobHex(source) {
   return (await import(`@polkadot/types-support/metadata/${source}-hex`)).default;
-}
-
-const hex = (u8) => u8aToHex(u8);
-
-// The runtime call Metadata_metadata_at_version answers Option<Vec<u8>>: 0x01, a compact length,
-// then RuntimeMetadataPrefixed ("meta", version). The older files hold the bare form.
-function optionWrapped(bytes) {
-  if (bytes.subarray(0, 4).toString('latin1') === 'meta') return false;
-  const [offset, length] = compactFromU8a(bytes.subarray(1));
-  const inner = bytes.subarray(1 + offset);
-  if (bytes[0] !== 1 || inner.length !== length.toNumber() || inner.subarray(0, 4).toString('latin1') !== 'meta') {
-    throw new Error('neither RuntimeMetadataPrefixed nor Some(bytes) around it');
-  }
-  return true;
-}
-
-// specName, specVersion and SS58 prefix as the library reads them (main.js), without its
-// "V14 refused" check, so that refused blobs still say what they are.
-function chainFacts(bytes) {
-  const metadata = unifyMetadata(decAnyMetadata(bytes));
-  const { ss58Prefix, buildDefinition } = getDynamicBuilder(getLookupFn(metadata));
-  const version = metadata.pallets.find((p) => p.name === 'System').constants.find((c) => c.name === 'Version');
-  const { spec_name: specName, spec_version: specVersion } = buildDefinition(version.type).dec(version.value);
-  return { metadata, specName, specVersion, base58Prefix: ss58Prefix, metadataVersion: metadata.version };
 }
 
 // The intermediate values of merkleizeMetadata (main.js builds them in closures it does not
@@ -110,7 +86,7 @@ function internals(metadata, facts, decimals, tokenSymbol) {
     extrinsicMetadataHash: hex(Blake3256(extrinsicEncoded)),
     accessibleTypeCount: accessible.size,
     leafCount: leaves.length,
-    firstLeavesHex: leaves.slice(0, 5).map(hex),
+    firstLeavesHex: leaves.slice(0, 5).map((leaf) => hex(leaf)),
     lastLeafHex: hex(leaves[leaves.length - 1]),
     extrinsicMetadataHex: hex(extrinsicEncoded)
   };
@@ -126,7 +102,7 @@ async function digestEntry(blob) {
     chain: blob.chain,
     source: `@polkadot/types-support/metadata/${blob.source}-hex.js`,
     metadataVersion: facts.metadataVersion,
-    optionWrapped: optionWrapped(bytes),
+    optionWrapped: unwrapMetadata(bytes).optionWrapped,
     sizeBytes: bytes.length,
     decimals: blob.decimals,
     tokenSymbol: blob.tokenSymbol,
@@ -141,7 +117,7 @@ async function digestEntry(blob) {
     return entry;
   }
   if (entry.optionWrapped) {
-    const bare = bytes.subarray(1 + compactFromU8a(bytes.subarray(1))[0]);
+    const { bare } = unwrapMetadata(bytes);
     const bareHash = hex(merkleizeMetadata(bare, { decimals: blob.decimals, tokenSymbol: blob.tokenSymbol }).digest());
     if (bareHash !== entry.metadataHash) throw new Error(`${blob.file}: the bare form hashes differently`);
   }
@@ -160,12 +136,6 @@ console.log(`digests.json: ${digests.length} blobs`);
 
 // ---- proofs.json: signing payloads of a spread of calls and their proofs ----
 
-const GENESIS = {
-  polkadot: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
-  kusama: '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe',
-  'asset-hub-polkadot': '0x68d56f15f85d3136970ec16946040bc1752654e906147f7e43e9d539d7c3de2f',
-  'asset-hub-kusama': '0x48239ef607d7928874027a43a67689209727dfb3d3dc5e5b03a39bdc2eda771a'
-};
 // Block heights of the right order for each chain, so the mortal eras look like real ones.
 const HEIGHT = { polkadot: 28_000_000, kusama: 30_000_000, 'asset-hub-polkadot': 9_000_000, 'asset-hub-kusama': 10_500_000, substrate: 1_000 };
 
@@ -175,16 +145,14 @@ async function chain(file) {
   if (chains[file]) return chains[file];
   const blob = BLOBS.find((b) => b.file === file);
   const bytes = Buffer.from((await blobHex(blob.source)).slice(2), 'hex');
-  const genesisHash = GENESIS[blob.chain] ?? rng.hex(32);
-  return (chains[file] = new Chain(bytes, { ...blob, genesisHash }));
+  return (chains[file] = new Chain(bytes, { ...blob, genesisHash: blob.chain === 'substrate' ? rng.hex(32) : undefined }));
 }
 
 const ONE = (decimals) => 10n ** BigInt(decimals);
 const account = () => rng.hex(32);
 const amount = (c, maxUnits) => rng.big(ONE(c.decimals) / 100n, ONE(c.decimals) * BigInt(maxUnits));
-const mortal = (c, blob) => ({ period: rng.pick([32, 64, 128, 256]), current: HEIGHT[blob] + rng.int(0, 1_000_000) });
-const extras = (c, blob, more = {}) => ({
-  era: mortal(c, blob),
+const extras = (c, more = {}) => ({
+  era: { period: rng.pick([32, 64, 128, 256]), current: HEIGHT[c.chain] + rng.int(0, 1_000_000) },
   nonce: rng.int(0, 2000),
   tip: 0n,
   blockHash: rng.hex(32),
@@ -192,10 +160,10 @@ const extras = (c, blob, more = {}) => ({
 });
 
 const proofs = [];
-async function add(name, file, chainName, build, more) {
+async function add(name, file, build, more) {
   const c = await chain(file);
   const call = build(c);
-  proofs.push(c.entry(name, file, call, extras(c, chainName, typeof more === 'function' ? more(c) : more)));
+  proofs.push(c.entry(name, file, call, extras(c, more)));
 }
 
 const DOT = 'polkadot-v15.scale.gz';
@@ -207,50 +175,50 @@ const AHK = 'asset-hub-kusama-v15.scale.gz';
 {
   const dest = account();
   const value = amount(await chain(DOT), 500);
-  await add('polkadot-transfer-keep-alive', DOT, 'polkadot', (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value));
-  await add('polkadot-transfer-keep-alive-tip', DOT, 'polkadot', (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
+  await add('polkadot-transfer-keep-alive', DOT, (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value));
+  await add('polkadot-transfer-keep-alive-tip', DOT, (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
     { tip: 1_234_567n });
-  await add('polkadot-transfer-keep-alive-tip-immortal', DOT, 'polkadot', (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
+  await add('polkadot-transfer-keep-alive-tip-immortal', DOT, (c) => c.tx.balances.transferKeepAlive({ Id: dest }, value),
     { tip: 25_000_000n, era: 'immortal' });
 }
-await add('polkadot-transfer-allow-death', DOT, 'polkadot', (c) => c.tx.balances.transferAllowDeath({ Id: account() }, amount(c, 20000)));
-await add('polkadot-staking-bond', DOT, 'polkadot', (c) => c.tx.staking.bond(amount(c, 5000), 'Staked'));
-await add('polkadot-staking-bond-to-account', DOT, 'polkadot', (c) => c.tx.staking.bond(amount(c, 5000), { Account: account() }));
-await add('polkadot-staking-nominate', DOT, 'polkadot', (c) => c.tx.staking.nominate([account(), account(), account()].map((Id) => ({ Id }))));
-await add('polkadot-proxy-transfer', DOT, 'polkadot', (c) =>
+await add('polkadot-transfer-allow-death', DOT, (c) => c.tx.balances.transferAllowDeath({ Id: account() }, amount(c, 20000)));
+await add('polkadot-staking-bond', DOT, (c) => c.tx.staking.bond(amount(c, 5000), 'Staked'));
+await add('polkadot-staking-bond-to-account', DOT, (c) => c.tx.staking.bond(amount(c, 5000), { Account: account() }));
+await add('polkadot-staking-nominate', DOT, (c) => c.tx.staking.nominate([account(), account(), account()].map((Id) => ({ Id }))));
+await add('polkadot-proxy-transfer', DOT, (c) =>
   c.tx.proxy.proxy({ Id: account() }, 'Any', c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 100))));
-await add('polkadot-system-remark-300', DOT, 'polkadot', (c) => c.tx.system.remark(rng.hex(300)));
-await add('polkadot-xcm-transfer-assets-v4', DOT, 'polkadot', (c) => c.tx.xcmPallet.transferAssets(
+await add('polkadot-system-remark-300', DOT, (c) => c.tx.system.remark(rng.hex(300)));
+await add('polkadot-xcm-transfer-assets-v4', DOT, (c) => c.tx.xcmPallet.transferAssets(
   { V4: { parents: 0, interior: { X1: [{ Parachain: 1000 }] } } },
   { V4: { parents: 0, interior: { X1: [{ AccountId32: { network: null, id: account() } }] } } },
   { V4: [{ id: { parents: 0, interior: 'Here' }, fun: { Fungible: amount(c, 300) } }] },
   0,
   'Unlimited'));
-await add('polkadot-xcm-limited-teleport-v5', DOT, 'polkadot', (c) => c.tx.xcmPallet.limitedTeleportAssets(
+await add('polkadot-xcm-limited-teleport-v5', DOT, (c) => c.tx.xcmPallet.limitedTeleportAssets(
   { V5: { parents: 0, interior: { X1: [{ Parachain: 1000 }] } } },
   { V5: { parents: 0, interior: { X1: [{ AccountId32: { network: 'Polkadot', id: account() } }] } } },
   { V5: [{ id: { parents: 0, interior: 'Here' }, fun: { Fungible: amount(c, 300) } }] },
   0,
   { Limited: { refTime: 4_000_000_000, proofSize: 300_000 } }));
-await add('kusama-transfer-keep-alive', KSM, 'kusama', (c) => c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 50)));
-await add('kusama-batch-all-transfers', KSM, 'kusama', (c) => c.tx.utility.batchAll([
+await add('kusama-transfer-keep-alive', KSM, (c) => c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 50)));
+await add('kusama-batch-all-transfers', KSM, (c) => c.tx.utility.batchAll([
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 10)),
   c.tx.balances.transferAllowDeath({ Id: account() }, amount(c, 10)),
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 10))
 ]), { tip: 1_000_000_000n });
 const USDT = { parents: 0, interior: { X2: [{ PalletInstance: 50 }, { GeneralIndex: 1984 }] } };
-await add('asset-hub-polkadot-assets-transfer-keep-alive-fee-in-usdt', AHP, 'asset-hub-polkadot', (c) =>
+await add('asset-hub-polkadot-assets-transfer-keep-alive-fee-in-usdt', AHP, (c) =>
   c.tx.assets.transferKeepAlive(1984, { Id: account() }, rng.big(1_000_000n, 5_000_000_000n)), { assetId: USDT });
-await add('asset-hub-polkadot-transfer-keep-alive', AHP, 'asset-hub-polkadot', (c) =>
+await add('asset-hub-polkadot-transfer-keep-alive', AHP, (c) =>
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 100)));
-await add('asset-hub-kusama-foreign-assets-transfer-dot', AHK, 'asset-hub-kusama', (c) => c.tx.foreignAssets.transfer(
+await add('asset-hub-kusama-foreign-assets-transfer-dot', AHK, (c) => c.tx.foreignAssets.transfer(
   { parents: 2, interior: { X1: [{ GlobalConsensus: 'Polkadot' }] } }, { Id: account() }, rng.big(10n ** 8n, 10n ** 12n)));
-await add('asset-hub-kusama-foreign-assets-transfer-parachain-asset-fee-in-asset', AHK, 'asset-hub-kusama', (c) => c.tx.foreignAssets.transfer(
+await add('asset-hub-kusama-foreign-assets-transfer-parachain-asset-fee-in-asset', AHK, (c) => c.tx.foreignAssets.transfer(
   { parents: 1, interior: { X2: [{ Parachain: 2125 }, { GeneralIndex: 0 }] } }, { Id: account() }, rng.big(10n ** 8n, 10n ** 14n)),
   { assetId: { parents: 1, interior: { X2: [{ Parachain: 2125 }, { GeneralIndex: 0 }] } }, tip: 5_000n });
-await add('substrate-v15-transfer-keep-alive', 'substrate-v15.scale.gz', 'substrate', (c) =>
+await add('substrate-v15-transfer-keep-alive', 'substrate-v15.scale.gz', (c) =>
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 1000)));
-await add('substrate-v16-transfer-keep-alive', 'substrate-v16.scale.gz', 'substrate', (c) =>
+await add('substrate-v16-transfer-keep-alive', 'substrate-v16.scale.gz', (c) =>
   c.tx.balances.transferKeepAlive({ Id: account() }, amount(c, 1000)));
 
 writeFileSync(new URL('proofs.json', here), json(proofs));
