@@ -172,4 +172,29 @@ public final class SyntheticMetadata {
         }
         return new ScaleWriter().u8(1).compact(bare.length).bytes(bare).toByteArray();
     }
+
+    /**
+     * A small but complete runtime: Balances.transfer and .remark, an AccountId32 address,
+     * CheckNonce and CheckMetadataHash. The metadata fuzz test's seeds are this sample
+     * (MetadataReaderTest checks that they still are).
+     */
+    public static byte[] sample(int version, boolean optionWrapped) {
+        SyntheticMetadata m = new SyntheticMetadata();
+        int u8 = m.primitive(Primitive.U8);
+        int u128 = m.primitive(Primitive.U128);
+        int bytes = m.sequence(u8);
+        int account = m.composite(List.of("sp_core", "crypto", "AccountId32"), new F(null, m.array(32, u8), "[u8; 32]"));
+        int balance = m.compact(u128);
+        int calls = m.variant(List.of("pallet_balances", "Call"),
+                new V("transfer", 0, List.of(new F("dest", account, "AccountId"), new F("value", balance, "T::Balance"))),
+                new V("remark", 1, List.of(new F("remark", bytes, "Vec<u8>"))));
+        int call = m.variant(List.of("RuntimeCall"), new V("Balances", 5, List.of(new F(null, calls, null))));
+        int mode = m.variant(List.of("Mode"), new V("Disabled", 0, List.of()), new V("Enabled", 1, List.of()));
+        int hash = m.array(32, u8);
+        int option = m.variant(List.of("Option"), new V("None", 0, List.of()), new V("Some", 1, List.of(new F(null, hash, null))));
+        int unit = m.tuple();
+        return m.build(version, optionWrapped, "tiny", 1, 42, account, call, unit,
+                List.of(new Ext("CheckNonce", m.compact(m.primitive(Primitive.U32)), unit),
+                        new Ext("CheckMetadataHash", mode, option)));
+    }
 }

@@ -10,6 +10,7 @@ import dev.hwbridge.protocol.metadata.SyntheticMetadata;
 import dev.hwbridge.protocol.metadata.SyntheticMetadata.Ext;
 import dev.hwbridge.protocol.metadata.SyntheticMetadata.F;
 import dev.hwbridge.protocol.metadata.SyntheticMetadata.V;
+import dev.hwbridge.protocol.metadata.digest.Merkleizer;
 import dev.hwbridge.protocol.metadata.scale.Primitive;
 import java.util.Arrays;
 import java.util.List;
@@ -121,5 +122,22 @@ class MetadataReaderTest {
         assertThatThrownBy(() -> metadata.constant("Balances", "ExistentialDeposit"))
                 .isInstanceOfSatisfying(MetadataException.class,
                         e -> assertThat(e.code()).isEqualTo(MetadataError.MISSING_ITEM));
+    }
+
+    @Test
+    void theFuzzSeedsAreTheSyntheticSampleAndMerkleize() throws Exception {
+        String dir = "/dev/hwbridge/protocol/metadata/frame/MetadataReaderFuzzTestInputs/"
+                + "anyBytesAreMetadataWithADigestOrAMetadataError/";
+        byte[] v15;
+        byte[] v16;
+        try (var a = getClass().getResourceAsStream(dir + "synthetic-v15-wrapped");
+                var b = getClass().getResourceAsStream(dir + "synthetic-v16-bare")) {
+            v15 = a.readAllBytes();
+            v16 = b.readAllBytes();
+        }
+        assertThat(v15).isEqualTo(SyntheticMetadata.sample(15, true));
+        assertThat(v16).isEqualTo(SyntheticMetadata.sample(16, false));
+        assertThat(Merkleizer.of(v15, 12, "UNIT").leaves()).isNotEmpty();
+        assertThat(Merkleizer.of(v16, 12, "UNIT").leaves()).isNotEmpty();
     }
 }
