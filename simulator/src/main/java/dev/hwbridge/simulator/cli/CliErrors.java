@@ -1,6 +1,7 @@
 package dev.hwbridge.simulator.cli;
 
 import dev.hwbridge.protocol.account.FormatException;
+import dev.hwbridge.protocol.metadata.MetadataException;
 import dev.hwbridge.simulator.error.SignerException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -63,6 +64,9 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler,
         if (ex instanceof FormatException format) {
             return ErrorMessages.of(format, redactor);
         }
+        if (ex instanceof MetadataException metadata) {
+            return ErrorMessages.of(metadata, redactor);
+        }
         if (ex instanceof IllegalArgumentException) {
             // An argument check of a library we call; its message may quote the input, so it is not shown.
             return "invalid input";
@@ -82,7 +86,7 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler,
             return "missing " + names(missing.getMissing());
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException && ex.getCommandLine().getParent() == null) {
-            return "unknown command (expected inspect, sign, verify, json-export or json-import)";
+            return "unknown command (expected inspect, sign, verify, json-export, json-import, metadata-digest, metadata-proof or decode)";
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             return "unknown option, subcommand or extra argument (quote a secret URI that has spaces,"

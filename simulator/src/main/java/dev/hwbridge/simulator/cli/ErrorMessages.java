@@ -2,6 +2,7 @@ package dev.hwbridge.simulator.cli;
 
 import dev.hwbridge.protocol.account.FormatError;
 import dev.hwbridge.protocol.account.FormatException;
+import dev.hwbridge.protocol.metadata.MetadataException;
 import dev.hwbridge.simulator.error.SignerError;
 import dev.hwbridge.simulator.error.SignerException;
 import java.util.EnumMap;
@@ -59,6 +60,14 @@ final class ErrorMessages {
     static String of(FormatException e, SecretRedactor redactor) {
         String fixed = FORMAT.getOrDefault(e.code(), "malformed input");
         return FORMAT_DETAIL.contains(e.code()) ? detailOr(e.getMessage(), fixed, redactor) : fixed;
+    }
+
+    /**
+     * Metadata, proofs and payloads are public, so the detail (an offset, a type id, a version) is
+     * shown, after the stable code.
+     */
+    static String of(MetadataException e, SecretRedactor redactor) {
+        return e.code() + ": " + detailOr(e.getMessage(), "refused", redactor);
     }
 
     private static String detailOr(String detail, String fixed, SecretRedactor redactor) {

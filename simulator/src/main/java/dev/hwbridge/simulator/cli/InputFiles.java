@@ -43,7 +43,12 @@ final class InputFiles {
         }
     }
 
-    private static byte[] readBounded(Path file, String what, int maxBytes) {
+    /**
+     * The whole file as bytes, at most {@code maxBytes} of them.
+     *
+     * @param what how errors name the file, e.g. "the file of --metadata-file"
+     */
+    static byte[] readBounded(Path file, String what, int maxBytes) {
         if (Files.isDirectory(file)) {
             throw new CliInputException(what + " is a directory");
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The simulator's command line, in the spirit of Substrate's {@code subkey}: inspect secret URIs,
- * sign and verify, export and import polkadot-js JSON v3 account files. Exit statuses are in
+ * sign and verify, export and import polkadot-js JSON v3 account files, and RFC-0078 metadata
+ * digests, proofs and the signer's decoding of a payload with its proof. Exit statuses are in
  * {@link ExitCodes}; every error is one line on stderr that never repeats a secret.
  */
 @Command(name = "simulator",
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             JsonExportCommand.class,
             JsonImportCommand.class,
+            MetadataDigestCommand.class,
+            MetadataProofCommand.class,
+            DecodeCommand.class,
             RunCommand.class
         })
 public final class SimulatorMain implements Callable<Integer> {
@@ -66,6 +70,6 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CliErrors.SafeUsageException(spec.commandLine(),
-                "a command is required: inspect, sign, verify, json-export or json-import");
+                "a command is required: inspect, sign, verify, json-export, json-import, metadata-digest, metadata-proof or decode");
     }
 }
