@@ -3,6 +3,8 @@ package dev.hwbridge.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hwbridge.testkit.process.ProcessRunner;
+import dev.hwbridge.testkit.process.SimulatorCli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
