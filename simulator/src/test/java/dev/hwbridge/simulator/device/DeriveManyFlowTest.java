@@ -69,6 +69,22 @@ class DeriveManyFlowTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = KeyScheme.class, names = {"SR25519", "ED25519", "ECDSA"})
+    void pathsSharingTheirFirstJunctionsGiveTheKeysEachGivesAlone(KeyScheme scheme) {
+        logic.preload(Vectors.DEV_PHRASE, new char[0]);
+        List<String> paths = scheme == KeyScheme.SR25519
+                ? List.of("/soft//hard", "/soft", "/soft//hard/1", "/soft//0")
+                : List.of("//a//b", "//a", "//a//b//c", "//a//0");
+
+        List<ByteString> page = handle(many(scheme, paths, "")).getPublicKeys().getPublicKeysList();
+
+        for (int i = 0; i < paths.size(); i++) {
+            Response one = handle(Requests.request(Requests.derive(scheme, paths.get(i))));
+            assertThat(page.get(i)).as(paths.get(i)).isEqualTo(one.getPublicKey().getPublicKey());
+        }
+    }
+
     @Test
     void anImportedKeyDerivesItsPageFromItsKey() {
         logic.preload(Vectors.DEV_PHRASE, new char[0]);
