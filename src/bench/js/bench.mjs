@@ -8,7 +8,7 @@
 //
 // Usage: node bench.mjs [--smoke] [id …]
 // Prints one JSON object: {"node": version, "settings": {…}, "results": {id: {score, unit, …}}}
-// where ids match src/bench/table.mjs and units are "ops/s" or "ms/op".
+// where ids match src/bench/table.mjs and units are "ops/s", "ms/op" or "s/op".
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Keyring } from '@polkadot/keyring';
@@ -49,23 +49,25 @@ function runFor (fn, ms) {
   return [calls, now - start];
 }
 
+const MS_PER = { 'ms/op': 1, 's/op': 1000 };
+
 /**
  * Warm-up, then timed iterations; the score is calls × perCall / total seconds (ops/s), or the
- * mean milliseconds per call (ms/op). Each iteration's score is kept to show the spread.
+ * mean time per call (ms/op, s/op). Each iteration's score is kept to show the spread.
  */
 function measure (fn, { unit = 'ops/s', perCall = 1 } = {}) {
   runFor(fn, settings.warmupMs);
   const perIteration = [];
   let totalCalls = 0;
   let totalMs = 0;
+  const score = (calls, ms) => (unit === 'ops/s' ? calls * perCall * 1000 / ms : ms / calls / MS_PER[unit]);
   for (let i = 0; i < settings.iterations; i++) {
     const [calls, ms] = runFor(fn, settings.iterationMs);
     totalCalls += calls;
     totalMs += ms;
-    perIteration.push(unit === 'ops/s' ? calls * perCall * 1000 / ms : ms / calls);
+    perIteration.push(score(calls, ms));
   }
-  const score = unit === 'ops/s' ? totalCalls * perCall * 1000 / totalMs : totalMs / totalCalls;
-  return { score, unit, perIteration, calls: totalCalls };
+  return { score: score(totalCalls, totalMs), unit, perIteration, calls: totalCalls };
 }
 
 function check (condition, what) {
@@ -91,11 +93,30 @@ const uris = Array.from({ length: settings.addressCount }, (_, i) => `${PHRASE}/
 
 // What Keyring.addFromUri does per address: validate the phrase, bip39 mini-secret (PBKDF2-SHA512,
 // 2048 rounds), sr25519 pair from seed, two hard derivations, then SS58 of the public key.
-function addresses () {
-  const keyring = new Keyring({ ss58Format: ADDRESS_PREFIX, type: 'sr25519' });
+function addresses (type = 'sr25519', list = uris) {
+  const keyring = new Keyring({ ss58Format: ADDRESS_PREFIX, type });
   let last;
-  for (const uri of uris) {
+  for (const uri of list) {
     last = keyring.addFromUri(uri).address;
+  }
+  return last;
+}
+
+// account.discover's reference: a page of PAGE addresses at //polkadot//{i}, as a wallet on
+// polkadot-js finds them (WalletFlowBenchmark asks the bridge for pages of the same size).
+const PAGE = 100;
+const page = Array.from({ length: PAGE }, (_, i) => `${PHRASE}//polkadot//${i}`);
+
+// backup.restore's reference: the backup's 100 accounts (sr25519 and ed25519 at //polkadot//0 …
+// //polkadot//49, as in WalletFlowBenchmark) derived again from the phrase with their names.
+function restore () {
+  const keyrings = { sr25519: new Keyring({ ss58Format: ADDRESS_PREFIX, type: 'sr25519' }),
+    ed25519: new Keyring({ ss58Format: ADDRESS_PREFIX, type: 'ed25519' }) };
+  let last;
+  for (const type of ['sr25519', 'ed25519']) {
+    for (let i = 0; i < PAGE / 2; i++) {
+      last = keyrings[type].addFromUri(`${PHRASE}//polkadot//${i}`, { name: `${type} ${i}` }, type).address;
+    }
   }
   return last;
 }
@@ -157,6 +178,9 @@ const benchmarks = {
   'ecdsa.sign': () => measure(() => secp256k1Sign(MESSAGE, ec, 'blake2')),
   'ecdsa.verify': () => measure(() => secp256k1Verify(MESSAGE, ecSignature, ec.publicKey, 'blake2')),
   'addresses': () => measure(addresses, { perCall: settings.addressCount }),
+  'discover.sr25519': () => measure(() => addresses('sr25519', page), { perCall: PAGE }),
+  'discover.ed25519': () => measure(() => addresses('ed25519', page), { perCall: PAGE }),
+  'restore': () => measure(restore, { unit: 's/op' }),
   'json.decrypt': () => measure(jsonDecrypt, { unit: 'ms/op' }),
   'metadata.digest': async () => {
     const { merkleizeMetadata, metadata, token } = await metadataInputs();

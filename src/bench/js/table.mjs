@@ -12,8 +12,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// ours/reference: a JMH benchmark (class.method) or an id from an extra results file; reference: an
-// id in node.json. goal: the issue's target ratio, where there is one.
+// ours: a JMH benchmark (class.method, below dev.hwbridge.bench); reference: an id in node.json.
+// section: the table section (default SIGNER_CORE); unit: what the table shows instead of JMH's.
+// Goals, where the issue set one: goal, the least ratio; atLeast / below, a bound on ours.
+const SIGNER_CORE = 'signer core vs polkadot-js 14.0.3 (node)';
+const WALLET_FLOWS = 'wallet flows through daemon and simulator (WebSocket → daemon → UDP → device) vs polkadot-js 14.0.3 (node)';
 const ROWS = [
   { label: 'sr25519 sign', ours: 'Sr25519Benchmark.sign', reference: 'sr25519.sign', goal: 1.0 },
   { label: 'sr25519 verify', ours: 'Sr25519Benchmark.verify', reference: 'sr25519.verify', goal: 1.0 },
@@ -23,13 +26,19 @@ const ROWS = [
   { label: 'ed25519 verify', ours: 'Ed25519Benchmark.verify', reference: 'ed25519.verify', goal: 1.0 },
   { label: 'ecdsa sign (blake2b + secp256k1)', ours: 'EcdsaBenchmark.sign', reference: 'ecdsa.sign', goal: 1.0 },
   { label: 'ecdsa verify (blake2b + secp256k1)', ours: 'EcdsaBenchmark.verify', reference: 'ecdsa.verify', goal: 1.0 },
-  { label: 'addresses phrase//polkadot//i → SS58', ours: 'AddressBenchmark.addresses', reference: 'addresses' },
-  { label: 'JSON v3 decrypt (scrypt 2^17)', ours: 'JsonDecryptBenchmark.decrypt', reference: 'json.decrypt' },
+  { label: 'addresses phrase//polkadot//i → SS58', unit: 'addresses/s', ours: 'AddressBenchmark.addresses', reference: 'addresses' },
+  { label: 'JSON v3 decrypt (scrypt 2^17)', ours: 'JsonDecryptBenchmark.decrypt', reference: 'json.decrypt', goal: 1.25 },
   // RFC-0078: the references are @polkadot-api/merkleize-metadata 1.3.0 and, for the signer's side
   // (which no JS library has), @polkadot/types 16.5.6 decoding the payload with the whole metadata.
   { label: 'RFC-0078 digest, Polkadot metadata (vs merkleize-metadata 1.3.0)', ours: 'MetadataBenchmark.digest', reference: 'metadata.digest', goal: 1.0 },
   { label: 'RFC-0078 proof for a transfer (vs merkleize-metadata 1.3.0)', ours: 'MetadataBenchmark.proof', reference: 'metadata.proof', goal: 1.0 },
-  { label: 'verify proof + decode + render a transfer (vs polkadot-js decoding it, whole metadata)', ours: 'MetadataBenchmark.verifyAndDecode', reference: 'metadata.decodeWhole' }
+  { label: 'verify proof + decode + render a transfer (vs polkadot-js decoding it, whole metadata)', ours: 'MetadataBenchmark.verifyAndDecode', reference: 'metadata.decodeWhole' },
+  { label: 'account.discover sr25519, pages of 100 //polkadot//{i}', section: WALLET_FLOWS, unit: 'addresses/s',
+    ours: 'bridge.WalletFlowBenchmark.discoverSr25519', reference: 'discover.sr25519', goal: 10, atLeast: 2000 },
+  { label: 'account.discover ed25519, pages of 100 //polkadot//{i}', section: WALLET_FLOWS, unit: 'addresses/s',
+    ours: 'bridge.WalletFlowBenchmark.discoverEd25519', reference: 'discover.ed25519', goal: 10 },
+  { label: 'backup.restore of 100 accounts (sr25519 + ed25519)', section: WALLET_FLOWS, unit: 's',
+    ours: 'bridge.WalletFlowBenchmark.restore', reference: 'restore', below: 0.5 }
 ];
 
 function readJson (file) {
@@ -40,7 +49,7 @@ function readJson (file) {
 function fromJmh (list) {
   const results = {};
   for (const run of list) {
-    const id = run.benchmark.split('.').slice(-2).join('.');
+    const id = run.benchmark.replace(/^dev\.hwbridge\.bench\./, '');
     const perInvocation = Number(run.params?.count ?? 1);
     results[id] = { score: run.primaryMetric.score * perInvocation, unit: run.primaryMetric.scoreUnit };
   }
@@ -83,8 +92,7 @@ for (const file of files.filter((f) => f.startsWith('node-') && f.endsWith('.jso
   Object.assign(reference, readJson(join(argument, file)).results);
 }
 
-const SIGNER_CORE = 'signer core vs polkadot-js 14.0.3 (node)';
-const TIME_UNITS = new Set(['ms/op', 'µs', 'ms', 'MB']);
+const TIME_UNITS = new Set(['s/op', 'ms/op', 'µs', 'ms', 'MB']);
 
 /** ">1 means ours is ahead": for times and sizes reference/ours, for rates ours/reference. */
 function ratio (unit, ours, reference) {
@@ -99,32 +107,55 @@ function positive (value, side, label) {
   return value;
 }
 
+/** The goal cell: each bound the row has (ratio, then ours), and whether all are met. */
+function goalOf (row, unit, r, score) {
+  const parts = [];
+  let met = true;
+  if (row.goal !== undefined) {
+    parts.push(`≥${Number.isInteger(row.goal) && row.goal < 10 ? row.goal.toFixed(1) : row.goal}×`);
+    met &&= r >= row.goal;
+  }
+  if (row.atLeast !== undefined) {
+    parts.push(`≥${format(row.atLeast)} ${unit}`);
+    met &&= score >= row.atLeast;
+  }
+  if (row.below !== undefined) {
+    parts.push(`<${row.below} ${unit}`);
+    met &&= score < row.below;
+  }
+  return parts.length === 0 ? '' : `${parts.join(', ')} ${met ? 'met' : 'MISSED'}`;
+}
+
 const header = ['row', 'unit', 'ours', 'reference', 'ratio (>1: ours ahead)', 'goal'];
-const lines = [{ section: SIGNER_CORE }];
-lines.push(...ROWS.map((row) => {
+const lines = [];
+let section = null;
+/** Starts a new section in the table when a row belongs to another section than the one above it. */
+function enter (rowSection) {
+  if (rowSection !== section) {
+    section = rowSection;
+    lines.push({ section });
+  }
+}
+for (const row of ROWS) {
   const a = figure(ours, row.ours, 'ours', row.label);
   const b = figure(reference, row.reference, 'polkadot-js', row.label);
   if (a.unit !== b.unit) {
     process.stderr.write(`"${row.label}": ours in ${a.unit}, polkadot-js in ${b.unit}\n`);
     process.exit(1);
   }
+  enter(row.section ?? SIGNER_CORE);
   const r = ratio(a.unit, a.score, b.score);
-  const goal = row.goal === undefined ? '' : `≥${row.goal.toFixed(1)}× ${r >= row.goal ? 'met' : 'MISSED'}`;
-  const unit = row.reference === 'addresses' ? 'addresses/s' : a.unit;
-  return [row.label, unit, format(a.score), format(b.score), `${r.toFixed(2)}×`, goal];
-}));
+  const unit = row.unit ?? a.unit;
+  lines.push([row.label, unit, format(a.score), format(b.score), `${r.toFixed(2)}×`, goalOf(row, unit, r, a.score)]);
+}
 
 const bridge = join(argument, 'bridge.json');
 if (!files.includes('bridge.json')) {
   process.stderr.write(`no ${bridge}: the daemon's rows (BridgeBench) did not run\n`);
   process.exit(1);
 }
-let section = SIGNER_CORE;
 for (const row of readJson(bridge).rows) {
-  if (row.section !== section) {
-    section = row.section;
-    lines.push({ section });
-  }
+  enter(row.section);
   const r = ratio(row.unit, positive(row.ours, 'ours', row.label), positive(row.reference, 'reference', row.label));
   const goal = row.met === undefined ? row.goal : `${row.goal} ${row.met ? 'met' : 'MISSED'}`;
   lines.push([row.label, row.unit, format(row.ours), format(row.reference), `${r.toFixed(2)}×`, goal]);

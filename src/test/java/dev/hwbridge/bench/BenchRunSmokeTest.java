@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs {@code src/bench/run --smoke --no-build} on the build this Maven run just made (JMH on
  * target/classes, node on bench/js/node_modules, both installed by the src module's build) and
- * checks the one table it prints: every row, with positive figures on both sides, in three sections,
+ * checks the one table it prints: every row, with positive figures on both sides, in four sections,
  * and no failed round trip through the daemon. Speed is not asserted; smoke figures mean nothing. Needs node like the interop test, and is skipped with it.
  */
 @DisabledIfSystemProperty(named = "hwbridge.interop.skip", matches = "true")
@@ -38,12 +38,17 @@ class BenchRunSmokeTest {
             "RFC-0078 digest, Polkadot metadata (vs merkleize-metadata 1.3.0)",
             "RFC-0078 proof for a transfer (vs merkleize-metadata 1.3.0)",
             "verify proof + decode + render a transfer (vs polkadot-js decoding it, whole metadata)");
+    private static final List<String> WALLET_FLOW_ROWS = List.of(
+            "account.discover sr25519, pages of 100 //polkadot//{i}",
+            "account.discover ed25519, pages of 100 //polkadot//{i}",
+            "backup.restore of 100 accounts (sr25519 + ed25519)");
     private static final List<String> PROCESS_ROWS = List.of(
             "start to ready, ./hwbridge daemon",
             "start to ready, java -jar (no class-data archive)",
             "resident memory, idle (10 devices attached)",
             "resident memory, peak under the round-trip load");
-    private static final long TIMEOUT_SECONDS = 240;
+    // About 2 minutes alone on 2 cores; a busy machine doubles it.
+    private static final long TIMEOUT_SECONDS = 360;
 
     @TempDir
     Path scratch;
@@ -83,15 +88,19 @@ class BenchRunSmokeTest {
             assertThat(row.get(4)).as("ratio, %s", label).endsWith("×");
             assertThat(number(row.get(4).replace("×", ""))).as("ratio, %s", label).isPositive();
         }
-        assertThat(sections).hasSize(3);
+        assertThat(sections).hasSize(4);
         assertThat(labels).containsExactlyElementsOf(expectedRows());
         assertThat(lines).filteredOn(line -> line.contains("throughput")).allSatisfy(line ->
                 assertThat(line).as("no failed round trip").contains("| 0 errors"));
     }
 
-    /** The signer-core rows, then p50, p99 and throughput for each clients × devices, then the process rows. */
+    /**
+     * The signer-core rows, the wallet flows, then p50, p99 and throughput for each clients ×
+     * devices, then the process rows.
+     */
     private static List<String> expectedRows() {
         List<String> rows = new ArrayList<>(SIGNER_CORE_ROWS);
+        rows.addAll(WALLET_FLOW_ROWS);
         for (int devices : new int[] {1, 10}) {
             for (int clients : new int[] {1, 10, 100}) {
                 String setup = clients + (clients == 1 ? " client × " : " clients × ") + devices

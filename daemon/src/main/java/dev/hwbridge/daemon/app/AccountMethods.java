@@ -17,7 +17,9 @@ import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.protocol.account.Ss58;
 import dev.hwbridge.protocol.account.Ss58Prefix;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,14 +94,14 @@ final class AccountMethods implements MethodGroup {
         int count = params.integer("count", 1, MAX_DISCOVER);
         Ss58Prefix prefix = Fields.ss58Format(params);
         String identity = Fields.identity(params);
-        DerivationPath[] paths = new DerivationPath[count];
+        List<DerivationPath> paths = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             // Every path is checked before the device is asked for the first key.
-            paths[i] = Fields.parsePath(template.replace(INDEX, Integer.toString(from + i)), "pathTemplate", scheme);
+            paths.add(Fields.parsePath(template.replace(INDEX, Integer.toString(from + i)), "pathTemplate", scheme));
         }
         ArrayNode accounts = JsonNodeFactory.instance.arrayNode();
-        for (DerivationPath path : paths) {
-            accounts.add(KeyRequests.derive(session, client, scheme, path, identity, false, false, prefix).toJson());
+        for (DerivedAccount account : KeyRequests.deriveAll(session, client, scheme, paths, identity, prefix)) {
+            accounts.add(account.toJson());
         }
         return accounts;
     }

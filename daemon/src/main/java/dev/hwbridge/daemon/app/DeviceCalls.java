@@ -22,8 +22,15 @@ final class DeviceCalls {
      * @throws RpcException the mapped Failure, DEVICE_ERROR for another reply, or a session/device error
      */
     static Response run(Session session, RpcClient caller, Request request, Response.BodyCase expected) throws RpcException {
-        Response reply = session.call(request, new PromptRelay(caller, session.deviceId(), session.id()));
-        return DeviceErrors.expect(reply, expected);
+        return DeviceErrors.expect(finalReply(session, caller, request), expected);
+    }
+
+    /**
+     * @return the final reply, whatever its type (a {@code Failure} too)
+     * @throws RpcException a session or device error
+     */
+    static Response finalReply(Session session, RpcClient caller, Request request) throws RpcException {
+        return session.call(request, new PromptRelay(caller, session.deviceId(), session.id()));
     }
 
     static Features features(Session session, RpcClient caller) throws RpcException {

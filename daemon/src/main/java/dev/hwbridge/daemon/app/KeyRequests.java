@@ -9,15 +9,26 @@ import dev.hwbridge.protocol.account.DerivationPath;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.protocol.account.Ss58Prefix;
+import com.google.protobuf.ByteString;
+import dev.hwbridge.daemon.device.DeviceErrors;
 import dev.hwbridge.protocol.message.DerivePublicKey;
+import dev.hwbridge.protocol.message.DerivePublicKeys;
+import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.KeySchemes;
 import dev.hwbridge.protocol.message.MessageException;
+import dev.hwbridge.protocol.message.Messages;
 import dev.hwbridge.protocol.message.PublicKey;
+import dev.hwbridge.protocol.message.PublicKeys;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Asks the device for public keys, and checks what it answers fits the request. */
 final class KeyRequests {
+
+    /** The most paths one {@code DerivePublicKeys} may carry (PROTOCOL.md §5). */
+    static final int MAX_PATHS_PER_REQUEST = 100;
 
     private KeyRequests() {
     }
@@ -43,11 +54,68 @@ final class KeyRequests {
         return new DerivedAccount(scheme, path, prefix, checked(reply.getPublicKey(), scheme));
     }
 
+    /**
+     * Derives the public keys of {@code paths} (no password, nothing shown), in order: as many
+     * paths per {@code DerivePublicKeys} exchange as fit one frame, at most
+     * {@link #MAX_PATHS_PER_REQUEST}. A device that does not know that request (Failure
+     * INVALID_REQUEST, PROTOCOL.md §9) is asked path by path instead.
+     */
+    static List<DerivedAccount> deriveAll(Session session, RpcClient caller, KeyScheme scheme, List<DerivationPath> paths,
+            String identity, Ss58Prefix prefix) throws RpcException {
+        List<DerivedAccount> accounts = new ArrayList<>(paths.size());
+        int from = 0;
+        while (from < paths.size()) {
+            DerivePublicKeys request = fitting(scheme, paths.subList(from, paths.size()), identity);
+            Response reply = DeviceCalls.finalReply(session, caller, Request.newBuilder().setDerivePublicKeys(request).build());
+            if (reply.hasFailure() && reply.getFailure().getCode() == Failure.Code.INVALID_REQUEST) {
+                for (DerivationPath path : paths.subList(from, paths.size())) {
+                    accounts.add(derive(session, caller, scheme, path, identity, false, false, prefix));
+                }
+                return accounts;
+            }
+            PublicKeys keys = DeviceErrors.expect(reply, Response.BodyCase.PUBLIC_KEYS).getPublicKeys();
+            if (keys.getPublicKeysCount() != request.getPathsCount()) {
+                throw new RpcException(RpcError.DEVICE_ERROR, "the device answered " + keys.getPublicKeysCount()
+                        + " keys for " + request.getPathsCount() + " paths");
+            }
+            for (int i = 0; i < keys.getPublicKeysCount(); i++) {
+                accounts.add(new DerivedAccount(scheme, paths.get(from + i), prefix,
+                        checked(keys.getScheme(), keys.getPublicKeys(i), scheme)));
+            }
+            from += request.getPathsCount();
+        }
+        return accounts;
+    }
+
+    /** The longest prefix of {@code paths} (at least one path) that makes a request within one frame. */
+    private static DerivePublicKeys fitting(KeyScheme scheme, List<DerivationPath> paths, String identity) {
+        DerivePublicKeys.Builder request = DerivePublicKeys.newBuilder()
+                .setScheme(KeySchemes.toProto(scheme))
+                .setIdentity(identity);
+        for (DerivationPath path : paths) {
+            if (request.getPathsCount() == MAX_PATHS_PER_REQUEST) {
+                break;
+            }
+            request.addPaths(path.toString());
+            if (request.getPathsCount() > 1
+                    && Request.newBuilder().setDerivePublicKeys(request).build().getSerializedSize() > Messages.MAX_SIZE) {
+                List<String> fit = new ArrayList<>(request.getPathsList().subList(0, request.getPathsCount() - 1));
+                return request.clearPaths().addAllPaths(fit).build();
+            }
+        }
+        return request.build();
+    }
+
     /** The key bytes, if the device answered with the scheme asked for and a key of its length. */
     static byte[] checked(PublicKey key, KeyScheme scheme) throws RpcException {
-        byte[] bytes = key.getPublicKey().toByteArray();
+        return checked(key.getScheme(), key.getPublicKey(), scheme);
+    }
+
+    private static byte[] checked(dev.hwbridge.protocol.message.KeyScheme answered, ByteString key, KeyScheme scheme)
+            throws RpcException {
+        byte[] bytes = key.toByteArray();
         try {
-            if (KeySchemes.fromProto(key.getScheme()) != scheme) {
+            if (KeySchemes.fromProto(answered) != scheme) {
                 throw new RpcException(RpcError.DEVICE_ERROR, "the device derived a key of another scheme");
             }
             AccountId.of(scheme, bytes);

@@ -9,13 +9,17 @@ import dev.hwbridge.daemon.registry.AccountRecord;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.testing.TestAccounts;
 import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.message.DerivePublicKeys;
+import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.KeyScheme;
+import dev.hwbridge.protocol.message.Messages;
 import dev.hwbridge.protocol.message.Request;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +135,90 @@ class AccountMethodsTest {
 
         fixture.fails("account.sign", "{\"session\":\"" + session + "\",\"scheme\":\"ecdsa\",\"path\":\"//a\","
                 + "\"payload\":\"0x0102\"}", RpcError.DEVICE_ERROR);
+    }
+
+    @Test
+    void discoverAsksForThePageOfKeysInOneExchange() throws Exception {
+        List<byte[]> keys = keys(3);
+        fixture.device.enqueue(Replies.publicKeys(KeyScheme.SR25519, keys));
+
+        JsonNode found = fixture.call("account.discover", discover("//polkadot//{i}", 2, 3, "\"identity\":\"main\""));
+
+        Request sent = fixture.device.takeRequest();
+        assertThat(sent.getDerivePublicKeys().getPathsList()).containsExactly("//polkadot//2", "//polkadot//3", "//polkadot//4");
+        assertThat(sent.getDerivePublicKeys().getIdentity()).isEqualTo("main");
+        assertThat(sent.getDerivePublicKeys().getScheme()).isEqualTo(KeyScheme.SR25519);
+        assertThat(fixture.device.takeRequestOrNull()).as("one exchange for the page").isNull();
+        assertFound(found, keys, "//polkadot//", 2);
+    }
+
+    @Test
+    void discoverAsksKeyByKeyADeviceThatDoesNotKnowPages() throws Exception {
+        List<byte[]> keys = keys(2);
+        fixture.device.enqueue(Replies.failure(Failure.Code.INVALID_REQUEST))
+                .enqueue(Replies.publicKey(KeyScheme.SR25519, keys.get(0)))
+                .enqueue(Replies.publicKey(KeyScheme.SR25519, keys.get(1)));
+
+        JsonNode found = fixture.call("account.discover", discover("//{i}", 0, 2, null));
+
+        assertThat(fixture.device.takeRequest().hasDerivePublicKeys()).isTrue();
+        assertThat(fixture.device.takeRequest().getDerivePublicKey().getPath()).isEqualTo("//0");
+        assertThat(fixture.device.takeRequest().getDerivePublicKey().getPath()).isEqualTo("//1");
+        assertFound(found, keys, "//", 0);
+    }
+
+    @Test
+    void aPageThatDoesNotFitOneFrameIsAskedInSeveralExchanges() throws Exception {
+        String template = "//" + "x".repeat(100) + "//{i}";
+        int fitting = 0;
+        DerivePublicKeys.Builder page = DerivePublicKeys.newBuilder().setScheme(KeyScheme.SR25519);
+        while (Request.newBuilder().setDerivePublicKeys(page.addPaths(template.replace("{i}", Integer.toString(fitting))))
+                .build().getSerializedSize() <= Messages.MAX_SIZE) {
+            fitting++;
+        }
+        assertThat(fitting).as("two exchanges hold the page").isBetween(50, 99);
+        List<byte[]> keys = keys(100);
+        fixture.device.enqueue(Replies.publicKeys(KeyScheme.SR25519, keys.subList(0, fitting)))
+                .enqueue(Replies.publicKeys(KeyScheme.SR25519, keys.subList(fitting, 100)));
+
+        JsonNode found = fixture.call("account.discover", discover(template, 0, 100, null));
+
+        Request first = fixture.device.takeRequest();
+        Request second = fixture.device.takeRequest();
+        assertThat(first.getDerivePublicKeys().getPathsCount()).isEqualTo(fitting);
+        assertThat(second.getDerivePublicKeys().getPaths(0)).isEqualTo(template.replace("{i}", Integer.toString(fitting)));
+        assertThat(second.getSerializedSize()).isLessThanOrEqualTo(Messages.MAX_SIZE);
+        assertFound(found, keys, template.replace("{i}", ""), 0);
+    }
+
+    @Test
+    void aPageOfTheWrongSizeOrSchemeIsADeviceError() throws Exception {
+        fixture.device.enqueue(Replies.publicKeys(KeyScheme.SR25519, keys(1)))
+                .enqueue(Replies.publicKeys(KeyScheme.ED25519, keys(2)));
+
+        fixture.fails("account.discover", discover("//{i}", 0, 2, null), RpcError.DEVICE_ERROR);
+        fixture.fails("account.discover", discover("//{i}", 0, 2, null), RpcError.DEVICE_ERROR);
+    }
+
+    private static List<byte[]> keys(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> TestAccounts.publicKey(dev.hwbridge.protocol.account.KeyScheme.SR25519, 100 + i)).toList();
+    }
+
+    private static void assertFound(JsonNode found, List<byte[]> keys, String pathPrefix, int from) {
+        assertThat(found).hasSize(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(found.get(i).get("publicKey").asText()).isEqualTo(Hex.toHex(keys.get(i)));
+            assertThat(found.get(i).get("path").asText()).isEqualTo(pathPrefix + (from + i));
+            assertThat(found.get(i).get("address").asText())
+                    .isEqualTo(TestAccounts.address(dev.hwbridge.protocol.account.KeyScheme.SR25519, keys.get(i), 0));
+        }
+    }
+
+    private String discover(String template, int from, int count, String extra) {
+        return "{\"session\":\"" + session + "\",\"scheme\":\"sr25519\",\"pathTemplate\":\"" + template
+                + "\",\"from\":" + from + ",\"count\":" + count + ",\"ss58Format\":0"
+                + (extra == null ? "" : "," + extra) + "}";
     }
 
     private String derive(String path, String extra) {

@@ -8,6 +8,7 @@ import dev.hwbridge.protocol.message.InputRequest;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.Progress;
 import dev.hwbridge.protocol.message.PublicKey;
+import dev.hwbridge.protocol.message.PublicKeys;
 import dev.hwbridge.protocol.message.Response;
 import dev.hwbridge.protocol.message.Signature;
 import dev.hwbridge.protocol.message.Success;
@@ -52,6 +53,12 @@ public final class Replies {
     public static Response publicKey(KeyScheme scheme, byte[] key) {
         return Response.newBuilder().setPublicKey(PublicKey.newBuilder()
                 .setScheme(scheme).setPublicKey(ByteString.copyFrom(key))).build();
+    }
+
+    public static Response publicKeys(KeyScheme scheme, List<byte[]> keys) {
+        PublicKeys.Builder page = PublicKeys.newBuilder().setScheme(scheme);
+        keys.forEach(key -> page.addPublicKeys(ByteString.copyFrom(key)));
+        return Response.newBuilder().setPublicKeys(page).build();
     }
 
     public static Response signature(byte[] signature) {

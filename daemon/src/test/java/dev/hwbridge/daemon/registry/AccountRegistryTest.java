@@ -118,6 +118,26 @@ class AccountRegistryTest {
     }
 
     @Test
+    void putAllAddsAndReplacesInOrderWithOneWrite() {
+        List<byte[]> writes = new ArrayList<>();
+        AccountRegistry registry = AccountRegistry.open(dir, CLOCK, (target, content) -> {
+            writes.add(content);
+            AtomicFile.write(target, content);
+        });
+        registry.put(A);
+        AccountRecord renamed = new AccountRecord("renamed", A.address(), A.publicKey(), A.scheme(), A.path(),
+                A.passwordProtected(), A.ss58Format(), A.genesisHash(), A.identity(), A.deviceFingerprint(),
+                A.createdAt());
+        writes.clear();
+
+        registry.putAll(List.of(B, renamed, C));
+
+        assertThat(writes).hasSize(1);
+        assertThat(registry.list()).containsExactly(renamed, B, C);
+        assertThat(AccountRegistry.open(dir).list()).containsExactly(renamed, B, C);
+    }
+
+    @Test
     void sameKeyUnderAnotherSchemeIsAnotherAccount() {
         AccountRegistry registry = AccountRegistry.open(dir);
         byte[] key = TestAccounts.publicKey(KeyScheme.SR25519, 1);
@@ -196,6 +216,7 @@ class AccountRegistryTest {
         });
 
         assertThatThrownBy(() -> registry.put(B)).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> registry.putAll(List.of(B, C))).isInstanceOf(UncheckedIOException.class);
         assertThatThrownBy(() -> registry.remove(A.address())).isInstanceOf(UncheckedIOException.class);
 
         assertThat(registry.list()).containsExactly(A);

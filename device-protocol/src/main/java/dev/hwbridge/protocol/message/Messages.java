@@ -80,7 +80,7 @@ public final class Messages {
     public static boolean isFinal(Response response) {
         return switch (response.getBodyCase()) {
             case BUTTON_REQUEST, PROGRESS, INPUT_REQUEST, BODY_NOT_SET -> false;
-            case FEATURES, PUBLIC_KEY, SIGNATURE, ENCRYPTED_JSON, SUCCESS, FAILURE -> true;
+            case FEATURES, PUBLIC_KEY, PUBLIC_KEYS, SIGNATURE, ENCRYPTED_JSON, SUCCESS, FAILURE -> true;
         };
     }
 

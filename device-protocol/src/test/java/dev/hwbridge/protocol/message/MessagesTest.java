@@ -112,6 +112,7 @@ class MessagesTest {
     void everyOtherReplyIsFinal() {
         assertThat(Messages.isFinal(Response.newBuilder().setFeatures(Features.getDefaultInstance()).build())).isTrue();
         assertThat(Messages.isFinal(Response.newBuilder().setPublicKey(PublicKey.getDefaultInstance()).build())).isTrue();
+        assertThat(Messages.isFinal(Response.newBuilder().setPublicKeys(PublicKeys.getDefaultInstance()).build())).isTrue();
         assertThat(Messages.isFinal(Response.newBuilder().setSignature(Signature.getDefaultInstance()).build())).isTrue();
         assertThat(Messages.isFinal(Response.newBuilder().setEncryptedJson(EncryptedJson.getDefaultInstance()).build())).isTrue();
         assertThat(Messages.isFinal(Response.newBuilder().setSuccess(Success.getDefaultInstance()).build())).isTrue();

@@ -30,21 +30,48 @@ final class AccountKeys {
      */
     static KeyPair open(DeviceContext context, UserIo io, AccountSpec spec) {
         Identity identity = identity(context, spec.identity());
-        if (identity.secret() instanceof IdentitySecret.ImportedKey key) {
-            return openImported(key, spec);
-        }
-        IdentitySecret.Seed seed = (IdentitySecret.Seed) identity.secret();
-        String password = spec.askPassword()
+        String password = spec.askPassword() && identity.secret() instanceof IdentitySecret.Seed
                 ? io.ask(InputRequest.Kind.PASSWORD, "Password for " + spec.pathText(),
                         List.of("Identity " + identity.name(), "Type the ///password of this account"))
                 : null;
         io.working("Deriving the key");
+        if (password == null || password.isEmpty()) {
+            return openWithoutPassword(identity, spec);
+        }
+        try {
+            return openWithPassword((IdentitySecret.Seed) identity.secret(), spec, password);
+        } catch (SignerException e) {
+            throw FailureCodes.failure(e);
+        }
+    }
+
+    /**
+     * The pair of {@code identity} at the spec's path, without a ///password, asking nothing: a
+     * seed's keys come from its kept mini-secret (no PBKDF2 but the first time after an unlock);
+     * an imported key refuses a spec that asks for a password.
+     *
+     * @throws FlowFailure UNSUPPORTED_SCHEME, INVALID_REQUEST (a password for an imported key), INVALID_PATH
+     */
+    static KeyPair openWithoutPassword(Identity identity, AccountSpec spec) {
+        if (identity.secret() instanceof IdentitySecret.ImportedKey key) {
+            return openImported(key, spec);
+        }
+        byte[] miniSecret = ((IdentitySecret.Seed) identity.secret()).miniSecret();
+        try {
+            return Keys.fromSeed(spec.scheme(), miniSecret, spec.path());
+        } catch (SignerException e) {
+            throw FailureCodes.failure(e);
+        } finally {
+            Arrays.fill(miniSecret, (byte) 0);
+        }
+    }
+
+    /** A ///password makes another mini-secret, which is computed for this request only and never kept. */
+    private static KeyPair openWithPassword(IdentitySecret.Seed seed, AccountSpec spec, String password) {
         byte[] entropy = seed.entropy();
         try (SecretUri bare = new SecretUri(SecretUri.Kind.MNEMONIC, entropy, spec.path(), null);
              SecretUri uri = bare.withPassword(password)) {
             return Keys.fromUri(spec.scheme(), uri);
-        } catch (SignerException e) {
-            throw FailureCodes.failure(e);
         } finally {
             Arrays.fill(entropy, (byte) 0);
         }

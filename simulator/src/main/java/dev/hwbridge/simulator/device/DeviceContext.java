@@ -118,7 +118,9 @@ final class DeviceContext {
         char[] pinCopy = newPin.clone();
         clearPin();
         pin = pinCopy;
+        DeviceState previous = state;
         state = next;
+        previous.destroyDroppedBy(next);
     }
 
     /** Destroys every identity and the PIN; the device is empty (its id and label stay). */

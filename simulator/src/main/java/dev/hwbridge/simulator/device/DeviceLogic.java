@@ -39,6 +39,7 @@ public final class DeviceLogic implements AutoCloseable {
     private final SetupFlow setup;
     private final RecoverFlow recover;
     private final DeriveFlow derive;
+    private final DeriveManyFlow deriveMany;
     private final SignFlow sign;
     private final ExportFlow export;
     private final ImportFlow importFlow;
@@ -57,6 +58,7 @@ public final class DeviceLogic implements AutoCloseable {
         this.setup = new SetupFlow(context, Objects.requireNonNull(random, "random"));
         this.recover = new RecoverFlow(context);
         this.derive = new DeriveFlow(context);
+        this.deriveMany = new DeriveManyFlow(context);
         this.sign = new SignFlow(context);
         this.export = new ExportFlow(context);
         this.importFlow = new ImportFlow(context);
@@ -139,6 +141,11 @@ public final class DeviceLogic implements AutoCloseable {
         context.close();
     }
 
+    /** What the device knows now; for tests of what it keeps in memory. */
+    DeviceContext context() {
+        return context;
+    }
+
     private Response dispatch(Request request, UserIo io) {
         return switch (request.getBodyCase()) {
             case GET_FEATURES -> FeaturesReply.of(context);
@@ -147,6 +154,7 @@ public final class DeviceLogic implements AutoCloseable {
             case SETUP -> unlockedOrEmpty(() -> setup.run(request.getSetup(), io));
             case RECOVER -> unlockedOrEmpty(() -> recover.run(request.getRecover(), io));
             case DERIVE_PUBLIC_KEY -> derive.run(request.getDerivePublicKey(), io);
+            case DERIVE_PUBLIC_KEYS -> deriveMany.run(request.getDerivePublicKeys(), io);
             case SIGN_PAYLOAD -> sign.run(request.getSignPayload(), io);
             case EXPORT_ENCRYPTED -> export.run(request.getExportEncrypted(), io);
             case IMPORT_ENCRYPTED -> importFlow.run(request.getImportEncrypted(), io);

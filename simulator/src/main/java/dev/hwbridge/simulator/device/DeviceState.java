@@ -73,6 +73,13 @@ final class DeviceState {
         identities.forEach(identity -> identity.secret().destroy());
     }
 
+    /** Zeroes the secrets of the identities {@code next} no longer holds (and with them what was derived from them). */
+    void destroyDroppedBy(DeviceState next) {
+        identities.stream().map(Identity::secret)
+                .filter(secret -> next.identities.stream().noneMatch(kept -> kept.secret() == secret))
+                .forEach(IdentitySecret::destroy);
+    }
+
     @Override
     public String toString() {
         return "DeviceState[" + identities.size() + " identities]";

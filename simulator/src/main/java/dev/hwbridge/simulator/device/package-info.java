@@ -3,7 +3,7 @@
  * protobuf {@code Request} at a time (PROTOCOL.md §4–§6), asking the user through the
  * {@link dev.hwbridge.simulator.screen.DeviceScreen} and keeping its secrets sealed in a
  * {@link dev.hwbridge.simulator.state.StateStore}. One class per flow: setup, recovery, unlock
- * (PIN), derive, sign, export, import, wipe.
+ * (PIN), derive (one key, or a page of them), sign, export, import, wipe.
  *
  * <p>Decisions the protocol leaves to the device:
  * <ul>
@@ -18,6 +18,9 @@
  *       device erases itself (fail closed; see {@link dev.hwbridge.simulator.device.PinGate}).</li>
  *   <li><b>Locking</b>: a device with a PIN is locked at power-up (also when preloaded with a PIN)
  *       and unlocked by the PIN; right after setup or recovery it is unlocked.</li>
+ *   <li><b>Kept while unlocked</b>: a seed identity's mini-secret without a password, from its
+ *       first key on, so keys cost no PBKDF2 after that; zeroed when the device locks, is wiped, or
+ *       drops the identity (see {@link dev.hwbridge.simulator.device.IdentitySecret}).</li>
  *   <li><b>Identities</b>: at most 16, names of 1 to 64 UTF-8 bytes without control characters.
  *       The first identity made without a name is called "default"; a request naming "" means the
  *       first. Setup or recovery with a new name on an unlocked device adds one (and asks for a

@@ -17,7 +17,7 @@ public final class EcdsaKeys extends HardDerivedKeyPair {
 
     /** Takes ownership of {@code secret}, and wipes it if it is refused. */
     private EcdsaKeys(byte[] secret) {
-        super(KeyScheme.ECDSA, HardDerivation.SECP256K1_PREFIX, secret, Secp256k1::publicKey);
+        super(KeyScheme.ECDSA, HardDerivation.SECP256K1_PREFIX, secret, Secp256k1::requireValid, Secp256k1::publicKey);
     }
 
     /**

@@ -25,7 +25,8 @@ public final class Ed25519Keys extends HardDerivedKeyPair {
 
     /** Takes ownership of {@code seed}. */
     private Ed25519Keys(byte[] seed) {
-        super(KeyScheme.ED25519, HardDerivation.ED25519_PREFIX, seed, Ed25519Keys::publicKeyOf);
+        // Every 32 bytes are an ed25519 seed.
+        super(KeyScheme.ED25519, HardDerivation.ED25519_PREFIX, seed, any -> { }, Ed25519Keys::publicKeyOf);
     }
 
     /** The pair for a 32-byte seed (copied; the caller still owns and zeroes its array). */

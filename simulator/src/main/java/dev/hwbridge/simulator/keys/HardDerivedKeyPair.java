@@ -5,11 +5,14 @@ import dev.hwbridge.protocol.account.KeyScheme;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * What the ed25519 and ecdsa pairs share: one 32-byte secret, zeroed by {@link #close()} and refused
- * after it; the public key computed from it once; and hard-only derivation ({@link HardDerivation}).
+ * What the ed25519 and ecdsa pairs share: one 32-byte secret, checked when the pair is made,
+ * zeroed by {@link #close()} and refused after it; the public key computed from it once, when first
+ * needed (a pair that only leads to a child never needs it; a closed pair keeps one it computed and
+ * refuses to compute one it never did); and hard-only derivation ({@link HardDerivation}).
  * Subclasses say how to sign with the secret and how polkadot-js stores it.
  *
  * <p>Thread-safe: every use of the secret holds the pair's lock and first checks the pair is open.
@@ -19,16 +22,25 @@ abstract class HardDerivedKeyPair implements KeyPair {
     private final KeyScheme scheme;
     private final byte[] derivationPrefix;
     private final byte[] secret;
-    private final byte[] publicKey;
+    private final UnaryOperator<byte[]> publicKeyOf;
+    /** Null until first needed. */
+    private byte[] publicKey;
     private boolean closed;
 
-    /** Takes ownership of {@code secret}, and wipes it if {@code publicKeyOf} refuses it. */
-    HardDerivedKeyPair(KeyScheme scheme, byte[] derivationPrefix, byte[] secret, UnaryOperator<byte[]> publicKeyOf) {
+    /**
+     * Takes ownership of {@code secret}, and wipes it if {@code check} refuses it.
+     *
+     * @param check       throws for a secret the scheme cannot use (polkadot-js refuses it too)
+     * @param publicKeyOf the public key of a secret {@code check} accepted
+     */
+    HardDerivedKeyPair(KeyScheme scheme, byte[] derivationPrefix, byte[] secret, Consumer<byte[]> check,
+            UnaryOperator<byte[]> publicKeyOf) {
         this.scheme = scheme;
         this.derivationPrefix = derivationPrefix;
         this.secret = secret;
+        this.publicKeyOf = publicKeyOf;
         try {
-            this.publicKey = publicKeyOf.apply(secret);
+            check.accept(secret);
         } catch (RuntimeException refused) {
             Arrays.fill(secret, (byte) 0);
             throw refused;
@@ -40,23 +52,24 @@ abstract class HardDerivedKeyPair implements KeyPair {
         return scheme;
     }
 
+    /** @throws IllegalStateException if the pair was closed before its public key was ever needed */
     @Override
-    public final byte[] publicKey() {
-        return publicKey.clone();
+    public final synchronized byte[] publicKey() {
+        return publicKeyBytes().clone();
     }
 
     @Override
     public final synchronized byte[] sign(byte[] message) {
         Objects.requireNonNull(message, "message");
         ensureOpen();
-        return signWith(secret, publicKey, message);
+        return signWith(secret, publicKeyBytes(), message);
     }
 
     /** A fresh copy the caller must zero. */
     @Override
     public final synchronized byte[] pkcs8Secret() {
         ensureOpen();
-        return pkcs8SecretOf(secret, publicKey);
+        return pkcs8SecretOf(secret, publicKeyBytes());
     }
 
     @Override
@@ -65,10 +78,13 @@ abstract class HardDerivedKeyPair implements KeyPair {
         closed = true;
     }
 
-    /** Shows the public key only. */
+    /** Shows the public key only (none for a pair closed before it was computed). */
     @Override
-    public final String toString() {
-        return getClass().getSimpleName() + "[publicKey=0x" + HexFormat.of().formatHex(publicKey) + "]";
+    public final synchronized String toString() {
+        if (publicKey == null && closed) {
+            return getClass().getSimpleName() + "[closed]";
+        }
+        return getClass().getSimpleName() + "[publicKey=0x" + HexFormat.of().formatHex(publicKeyBytes()) + "]";
     }
 
     /**
@@ -88,6 +104,15 @@ abstract class HardDerivedKeyPair implements KeyPair {
 
     /** The secret as polkadot-js stores it, in a new array; called with the lock held and the pair open. */
     abstract byte[] pkcs8SecretOf(byte[] secret, byte[] publicKey);
+
+    /** The public key held here, computed the first time; called with the lock held. */
+    private byte[] publicKeyBytes() {
+        if (publicKey == null) {
+            ensureOpen();
+            publicKey = publicKeyOf.apply(secret);
+        }
+        return publicKey;
+    }
 
     private void ensureOpen() {
         if (closed) {

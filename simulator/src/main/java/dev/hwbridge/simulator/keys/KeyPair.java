@@ -11,7 +11,12 @@ public interface KeyPair extends AutoCloseable {
 
     KeyScheme scheme();
 
-    /** 32 bytes for sr25519 and ed25519; the 33-byte compressed point for ecdsa. */
+    /**
+     * 32 bytes for sr25519 and ed25519; the 33-byte compressed point for ecdsa. Computed on first
+     * use, so a pair that only leads to a child costs no base-point multiplication.
+     *
+     * @throws IllegalStateException if the pair was closed before its public key was ever needed
+     */
     byte[] publicKey();
 
     /**

@@ -23,14 +23,26 @@ public final class Keys {
         Objects.requireNonNull(uri, "uri");
         requireDerivable(scheme, uri.path());
         byte[] seed = uri.seed();
-        KeyPair root;
         try {
-            root = fromSeed(scheme, seed);
+            return fromSeed(scheme, seed, uri.path());
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
-        try (root) {
-            return derive(root, uri.path());
+    }
+
+    /**
+     * The pair at {@code path} below the root of a 32-byte seed ({@link #fromSeed(KeyScheme, byte[])},
+     * then {@link #derive}). The caller keeps (and zeroes) its array.
+     *
+     * @throws SignerException INVALID_PATH, before any work, for a soft junction on a scheme
+     *         without soft derivation
+     */
+    public static KeyPair fromSeed(KeyScheme scheme, byte[] seed32, DerivationPath path) {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(path, "path");
+        requireDerivable(scheme, path);
+        try (KeyPair root = fromSeed(scheme, seed32)) {
+            return derive(root, path);
         }
     }
 

@@ -52,6 +52,15 @@ final class Secp256k1 {
     }
 
     /**
+     * Checks a 32-byte big-endian private key without computing anything from it.
+     *
+     * @throws SignerException INVALID_KEY unless 1 ≤ key < n
+     */
+    static void requireValid(byte[] secret32) {
+        scalar(secret32);
+    }
+
+    /**
      * 65 bytes r ‖ s ‖ recovery id over a 32-byte hash, deterministic (RFC 6979, HMAC-SHA256), low s.
      * The steps are BouncyCastle's {@code ECDSASigner.generateSignature} (same k sequence, same
      * constant-time comb for k·G, same inverse), done here so that R is at hand: its y parity and

@@ -6,7 +6,6 @@ import dev.hwbridge.simulator.keys.sr25519.Sr25519;
 import dev.hwbridge.simulator.keys.sr25519.Sr25519KeyPair;
 import dev.hwbridge.simulator.keys.sr25519.WitnessRng;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -97,10 +96,10 @@ public final class Sr25519Keys implements KeyPair {
         pair.close();
     }
 
-    /** Shows the public key only. */
+    /** Shows the public key only, as the pair does. */
     @Override
     public String toString() {
-        return "Sr25519Keys[publicKey=0x" + HexFormat.of().formatHex(pair.publicKey()) + "]";
+        return pair.toString().replace("Sr25519KeyPair", "Sr25519Keys");
     }
 
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {

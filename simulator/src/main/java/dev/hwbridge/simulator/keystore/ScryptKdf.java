@@ -1,9 +1,12 @@
 package dev.hwbridge.simulator.keystore;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.SCrypt;
 
-/** The JSON v3 key derivation: scrypt with dkLen 64, of which polkadot-js keeps the first 32 bytes. */
+/**
+ * The JSON v3 key derivation: scrypt ({@link Scrypt}) with dkLen 64, of which polkadot-js keeps
+ * the first 32 bytes. The parameters are a {@link ScryptParams}, so only the sets polkadot-js
+ * accepts ever reach scrypt.
+ */
 final class ScryptKdf {
 
     /** polkadot-js asks scrypt for 64 bytes (scrypt/encode); the tail is never used. */
@@ -14,8 +17,7 @@ final class ScryptKdf {
 
     /** The full 64-byte scrypt output; the caller zeroes it. */
     static byte[] output(byte[] password, byte[] salt, ScryptParams params) {
-        // BouncyCastle's argument order is N, r, p.
-        return SCrypt.generate(password, salt, params.n(), params.r(), params.p(), OUTPUT_LENGTH);
+        return Scrypt.derive(password, salt, params.n(), params.r(), params.p(), OUTPUT_LENGTH);
     }
 
     /** The 32-byte secretbox key; the caller zeroes it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.hwbridge.protocol.message.DerivePublicKey;
+import dev.hwbridge.protocol.message.DerivePublicKeys;
 import dev.hwbridge.protocol.message.ExportEncrypted;
 import dev.hwbridge.protocol.message.ImportEncrypted;
 import dev.hwbridge.protocol.message.Recover;
@@ -71,6 +72,9 @@ class DeviceLogicProperties {
                 .as((scheme, path, identity, ask, show, prefix) -> Request.newBuilder().setDerivePublicKey(
                         DerivePublicKey.newBuilder().setSchemeValue(scheme).setPath(path).setIdentity(identity)
                                 .setAskPassword(ask).setShow(show).setSs58Format(prefix)).build());
+        Arbitrary<Request> deriveMany = Combinators.combine(schemes, paths.list().ofMaxSize(110), text)
+                .as((scheme, pathList, identity) -> Request.newBuilder().setDerivePublicKeys(
+                        DerivePublicKeys.newBuilder().setSchemeValue(scheme).addAllPaths(pathList).setIdentity(identity)).build());
         Arbitrary<Request> sign = Combinators.combine(schemes, paths, text, flags, Arbitraries.integers().between(-1, 3),
                 payloads, prefixes).as((scheme, path, identity, ask, kind, payload, prefix) -> Request.newBuilder()
                 .setSignPayload(SignPayload.newBuilder().setSchemeValue(scheme).setPath(path).setIdentity(identity)
@@ -83,7 +87,7 @@ class DeviceLogicProperties {
         Arbitrary<Request> importing = Combinators.combine(text, text, text).as((json, password, identity) ->
                 Request.newBuilder().setImportEncrypted(ImportEncrypted.newBuilder().setJson(json)
                         .setJsonPassword(password).setIdentity(identity)).build());
-        return Arbitraries.oneOf(simple, setup, recover, derive, sign, export, importing);
+        return Arbitraries.oneOf(simple, setup, recover, derive, deriveMany, sign, export, importing);
     }
 
     @Property(tries = 200)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hwbridge.protocol.account.DerivationPath;
 import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.account.Junction;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.simulator.error.SignerError;
 import dev.hwbridge.simulator.error.SignerException;
@@ -43,6 +44,18 @@ class KeysTest {
         assertThat(pair.publicKey()).isEqualTo(publicKey);
         assertThatThrownBy(() -> pair.sign(new byte[] {1})).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(pair::pkcs8Secret).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyScheme.class)
+    void aPairClosedBeforeItsPublicKeyWasNeededNeverComputesIt(KeyScheme scheme) {
+        try (KeyPair root = Keys.fromSeed(scheme, DEV_SEED)) {
+            // Deriving a child needs no public key of the parent (sr25519 soft junctions aside).
+            KeyPair child = root.derive(Junction.parse("polkadot", true));
+            child.close();
+            assertThatThrownBy(child::publicKey).isInstanceOf(IllegalStateException.class);
+            assertThat(child.toString()).endsWith("[closed]");
+        }
     }
 
     @ParameterizedTest

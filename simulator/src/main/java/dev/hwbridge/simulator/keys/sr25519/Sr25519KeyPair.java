@@ -16,6 +16,11 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
  * <p>The secret is kept in polkadot-js's 64-byte form, scalar×8 ‖ nonce. The elisabeth
  * {@link Scalar} copy used for arithmetic cannot be zeroed (its bytes are private); it is
  * dropped on close.
+ *
+ * <p>The public key (a base-point multiplication, most of the cost of a pair) is computed when
+ * first needed: a pair that only leads to a hard child, as the {@code //polkadot} in
+ * {@code //polkadot//0} does, never needs it. A closed pair keeps a public key it computed and
+ * refuses to compute one it never did.
  */
 public final class Sr25519KeyPair implements AutoCloseable {
 
@@ -27,7 +32,8 @@ public final class Sr25519KeyPair implements AutoCloseable {
 
     private final byte[] secret;
     private final byte[] scalarBytes;
-    private final byte[] publicKey;
+    /** Null until first needed. */
+    private byte[] publicKey;
     private Scalar scalar;
 
     /** Takes ownership of {@code secret} (wiped here if it is refused). */
@@ -42,7 +48,6 @@ public final class Sr25519KeyPair implements AutoCloseable {
                     "the sr25519 secret key's scalar is zero or not below the group order");
         }
         this.scalar = Scalar.fromBytesModOrder(scalarBytes);
-        this.publicKey = Ristretto.basepointTimes(scalar);
     }
 
     /**
@@ -70,9 +75,13 @@ public final class Sr25519KeyPair implements AutoCloseable {
         return new Sr25519KeyPair(secret64.clone());
     }
 
-    /** The 32-byte compressed Ristretto public key (a copy). */
-    public byte[] publicKey() {
-        return publicKey.clone();
+    /**
+     * The 32-byte compressed Ristretto public key (a copy).
+     *
+     * @throws IllegalStateException if the pair was closed before its public key was ever needed
+     */
+    public synchronized byte[] publicKey() {
+        return publicKeyBytes().clone();
     }
 
     /** The 64-byte secret, scalar×8 ‖ nonce (a fresh copy the caller must zero). */
@@ -104,7 +113,7 @@ public final class Sr25519KeyPair implements AutoCloseable {
         ensureOpen();
         byte[] nonce = nonce();
         try {
-            return new Sr25519KeyPair(Hdkd.softSecret(scalar, scalarBytes, nonce, publicKey, chainCode32, rng));
+            return new Sr25519KeyPair(Hdkd.softSecret(scalar, scalarBytes, nonce, publicKeyBytes(), chainCode32, rng));
         } finally {
             Arrays.fill(nonce, (byte) 0);
         }
@@ -117,7 +126,7 @@ public final class Sr25519KeyPair implements AutoCloseable {
         ensureOpen();
         byte[] nonce = nonce();
         try {
-            return SchnorrSignature.sign(scalar, nonce, publicKey, message, rng);
+            return SchnorrSignature.sign(scalar, nonce, publicKeyBytes(), message, rng);
         } finally {
             Arrays.fill(nonce, (byte) 0);
         }
@@ -131,10 +140,22 @@ public final class Sr25519KeyPair implements AutoCloseable {
         scalar = null;
     }
 
-    /** Shows the public key only. */
+    /** Shows the public key only (none for a pair closed before it was computed). */
     @Override
-    public String toString() {
-        return "Sr25519KeyPair[publicKey=0x" + HexFormat.of().formatHex(publicKey) + "]";
+    public synchronized String toString() {
+        if (publicKey == null && scalar == null) {
+            return "Sr25519KeyPair[closed]";
+        }
+        return "Sr25519KeyPair[publicKey=0x" + HexFormat.of().formatHex(publicKeyBytes()) + "]";
+    }
+
+    /** The public key held here, computed the first time; called with the lock held. */
+    private byte[] publicKeyBytes() {
+        if (publicKey == null) {
+            ensureOpen();
+            publicKey = Ristretto.basepointTimes(scalar);
+        }
+        return publicKey;
     }
 
     private byte[] nonce() {
