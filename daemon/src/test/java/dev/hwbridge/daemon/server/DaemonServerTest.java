@@ -195,7 +195,7 @@ class DaemonServerTest {
     }
 
     @Test
-    void frameOverOneMebibyteClosesTheConnectionWith1009() throws Exception {
+    void frameOverTheLimitClosesTheConnectionWith1009() throws Exception {
         WsClient client = connect(start());
 
         try {
