@@ -162,6 +162,30 @@ export interface SignatureResult {
   multiSignature: HexString;
 }
 
+/** A runtime whose metadata the daemon holds (chain.addMetadata). */
+export interface ChainSummary {
+  genesisHash: HexString;
+  specName: string;
+  specVersion: number;
+  ss58Format: number;
+  /** The RFC-0078 metadata hash that CheckMetadataHash carries. */
+  metadataHash: HexString;
+}
+
+/** An entry of chain.list. */
+export interface ChainRecord extends ChainSummary {
+  tokenDecimals: number;
+  tokenSymbol: string;
+}
+
+export interface AddMetadataParams {
+  genesisHash: HexString;
+  /** RuntimeMetadataPrefixed V15 or V16, bare or Option-wrapped, as 0x-hex. */
+  metadata: HexString;
+  tokenDecimals: number;
+  tokenSymbol: string;
+}
+
 /** A polkadot-js JSON v3 account file. */
 export interface KeyringJson {
   encoded: string;
@@ -443,6 +467,11 @@ export declare class HwbridgeClient {
       (params: { format: 'polkadot-js'; addresses?: string[] }): Promise<KeyringJson[]>;
     };
     readonly restore: (params: RestoreParams) => Promise<RestoreResult>;
+  };
+  readonly chain: {
+    readonly addMetadata: (params: AddMetadataParams) => Promise<ChainSummary>;
+    readonly list: (params?: Record<string, never>) => Promise<ChainRecord[]>;
+    readonly forget: (params: { genesisHash: HexString; specVersion: number }) => Promise<{ forgotten: boolean }>;
   };
 }
 

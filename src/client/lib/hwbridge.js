@@ -181,6 +181,11 @@ export class HwbridgeClient {
       export: method('backup.export'),
       restore: method('backup.restore')
     });
+    this.chain = Object.freeze({
+      addMetadata: method('chain.addMetadata'),
+      list: method('chain.list'),
+      forget: method('chain.forget')
+    });
   }
 
   /** The URL given to `connect`, or null. */

@@ -118,7 +118,10 @@ describe('calls', { timeout: 10_000 }, () => {
       'account.exportEncrypted': client.account.exportEncrypted,
       'account.importEncrypted': client.account.importEncrypted,
       'backup.export': client.backup.export,
-      'backup.restore': client.backup.restore
+      'backup.restore': client.backup.restore,
+      'chain.addMetadata': client.chain.addMetadata,
+      'chain.list': client.chain.list,
+      'chain.forget': client.chain.forget
     };
     for (const [method, wrapper] of Object.entries(wrappers)) {
       await wrapper({ marker: method });
