@@ -80,9 +80,9 @@ public final class ChainStore {
     }
 
     /**
-     * Opens (creating it if needed) the store in {@code dataDir}.
+     * Opens the store in {@code dataDir} (its directory is made when the first runtime is added).
      *
-     * @throws UncheckedIOException when the directory cannot be read or made, or an unreadable
+     * @throws UncheckedIOException when the directory cannot be read, or an unreadable
      *                              file cannot be moved aside
      */
     public static ChainStore open(Path dataDir) {
@@ -93,8 +93,9 @@ public final class ChainStore {
         Objects.requireNonNull(dataDir, "dataDir");
         Path directory = dataDir.resolve(DIRECTORY);
         try {
-            Files.createDirectories(directory);
-            return new ChainStore(directory, limits, clock, writer, load(directory, limits, clock));
+            // Made by the first add: a daemon that never stores metadata leaves no trace.
+            List<Entry> entries = Files.isDirectory(directory) ? load(directory, limits, clock) : new ArrayList<>();
+            return new ChainStore(directory, limits, clock, writer, entries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the chain store in " + directory, e);
         }
@@ -129,6 +130,7 @@ public final class ChainStore {
         }
         Path file = fileOf(record.genesisHash(), record.specVersion());
         try {
+            Files.createDirectories(directory);
             writer.write(file, ChainFile.encode(record, metadata));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -96,6 +96,16 @@ class ChainStoreTest {
     }
 
     @Test
+    void theDirectoryIsMadeByTheFirstAddNotByOpening() {
+        ChainStore store = open(ChainStore.Limits.DEFAULT);
+
+        assertThat(store.list()).isEmpty();
+        assertThat(chains()).doesNotExist();
+        store.add(record(1, 1, 0), metadata(1, 1));
+        assertThat(chains()).isDirectory();
+    }
+
+    @Test
     void addingTheSameRuntimeAgainReplacesIt() {
         ChainStore store = open(ChainStore.Limits.DEFAULT);
         store.add(record(1, 100, 0), metadata(10, 1));
