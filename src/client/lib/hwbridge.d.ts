@@ -42,6 +42,12 @@ export declare const ErrorCode: Readonly<{
   UNKNOWN_ACCOUNT: 1017;
   DEVICE_ERROR: 1018;
   RATE_LIMITED: 1019;
+  /** The metadata proof does not give the payload's metadata hash, or that hash is not the registered digest. */
+  METADATA_MISMATCH: 1020;
+  /** A transaction without a metadata proof while blind signing is off on the device. */
+  BLIND_SIGNING_DISABLED: 1021;
+  /** The daemon holds the chain's metadata, but not for the payload's spec version: data.hint is "chain.addMetadata". */
+  METADATA_OUTDATED: 1025;
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */
   CONNECTION_LOST: 2000;
   /** Called while there is no open connection (before connect, or while reconnecting). */

@@ -39,6 +39,9 @@ export const ErrorCode = Object.freeze({
   UNKNOWN_ACCOUNT: 1017,
   DEVICE_ERROR: 1018,
   RATE_LIMITED: 1019,
+  METADATA_MISMATCH: 1020,
+  BLIND_SIGNING_DISABLED: 1021,
+  METADATA_OUTDATED: 1025,
   // The client's own: the connection, not the daemon, ended the call.
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */
   CONNECTION_LOST: 2000,

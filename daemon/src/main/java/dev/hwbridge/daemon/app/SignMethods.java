@@ -20,7 +20,7 @@ import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.protocol.account.Ss58;
 import dev.hwbridge.protocol.message.KeySchemes;
-import dev.hwbridge.protocol.message.Messages;
+import dev.hwbridge.protocol.message.MessageParts;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import dev.hwbridge.protocol.message.SignPayload;
@@ -110,9 +110,9 @@ final class SignMethods implements MethodGroup {
 
     private static JsonNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {
         Request request = Request.newBuilder().setSignPayload(sign).build();
-        if (request.getSerializedSize() > Messages.MAX_SIZE) {
-            throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for one device message ("
-                    + Messages.MAX_SIZE + " bytes)");
+        if (request.getSerializedSize() > MessageParts.MAX_MESSAGE_SIZE) {
+            throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for a device message ("
+                    + MessageParts.MAX_MESSAGE_SIZE + " bytes)");
         }
         KeyScheme scheme = KeyScheme.valueOf(sign.getScheme().name());
         byte[] signature = DeviceCalls.run(session, client, request, Response.BodyCase.SIGNATURE)
