@@ -25,8 +25,9 @@ import java.util.function.IntConsumer;
 public final class PayloadDecoder {
 
     /**
-     * Type levels from the payload's root to its deepest value. XCM inside a proxy inside a batch
-     * needs about 30; this leaves room without letting a hostile proof recurse without end.
+     * Type levels from the payload's root to its deepest value. An XCM transfer needs 9, inside a
+     * proxy call inside a batch about 25; this leaves room without letting a hostile proof recurse
+     * without end.
      */
     public static final int MAX_DEPTH = 96;
     /** Values decoded in all (a byte string counts once); bounds zero-sized elements too. */

@@ -1,7 +1,9 @@
 package dev.hwbridge.protocol.metadata.decode;
 
+import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.metadata.types.TypeRef;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,6 +43,21 @@ public sealed interface Value {
         public int length() {
             return value.length;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes other && Arrays.equals(value, other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return "Bytes[" + Hex.toHex(value) + "]";
+        }
     }
 
     /** A bit sequence: {@code bitCount} bits in {@code store} (its raw bytes). */
@@ -52,6 +69,22 @@ public sealed interface Value {
         @Override
         public byte[] store() {
             return store.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bits other && bitCount == other.bitCount && storeBytes == other.storeBytes
+                    && leastSignificantBitFirst == other.leastSignificantBitFirst && Arrays.equals(store, other.store);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(bitCount) * 31 + Arrays.hashCode(store);
+        }
+
+        @Override
+        public String toString() {
+            return "Bits[" + bitCount + " in " + Hex.toHex(store) + "]";
         }
     }
 
