@@ -67,6 +67,24 @@ final class PolkadotJs {
         return list;
     }
 
+    /** Runs a script that takes command-line arguments and prints one JSON value; any exit status. */
+    ProcessRunner.Result runWithArguments(String script, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("node", interopDirectory.resolve(script).toString()));
+        command.addAll(arguments);
+        return ProcessRunner.run(command, interopDirectory);
+    }
+
+    /** As {@link #runWithArguments}, which must succeed; returns the JSON it printed. */
+    JsonNode json(String script, List<String> arguments) {
+        ProcessRunner.Result result = runWithArguments(script, arguments);
+        assertThat(result.exitCode()).as("node %s %s failed; stderr: %s", script, arguments, result.stderr()).isZero();
+        try {
+            return JSON.readTree(result.stdout());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(script + " printed something that is not JSON: " + result.stdout(), e);
+        }
+    }
+
     private Path writeCases(String script, ArrayNode cases) {
         try {
             Path file = Files.createTempFile(scratch, script.replace(".mjs", "-"), ".json");
