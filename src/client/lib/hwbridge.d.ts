@@ -114,6 +114,8 @@ export interface Features {
   locked: boolean;
   identities: string[];
   schemes: KeyScheme[];
+  /** Whether the device signs a transaction it cannot show (no metadata proof), after a warning. */
+  blindSigning: boolean;
 }
 
 export interface PromptProgress {
@@ -453,6 +455,8 @@ export declare class HwbridgeClient {
     readonly setup: (params: SetupParams) => Promise<Features>;
     readonly recover: (params: RecoverParams) => Promise<Features>;
     readonly wipe: (params: SessionParams) => Promise<Features>;
+    /** Asks the device to change a setting; the user confirms on the device. */
+    readonly settings: (params: SessionParams & { blindSigning?: boolean }) => Promise<Features>;
   };
   readonly session: {
     readonly acquire: (params: { device: string; previous?: string }) => Promise<{ session: string }>;

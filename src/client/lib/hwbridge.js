@@ -165,7 +165,8 @@ export class HwbridgeClient {
       unlock: method('device.unlock'),
       setup: method('device.setup'),
       recover: method('device.recover'),
-      wipe: method('device.wipe')
+      wipe: method('device.wipe'),
+      settings: method('device.settings')
     });
     this.session = Object.freeze({
       acquire: method('session.acquire'),

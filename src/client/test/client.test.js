@@ -108,6 +108,7 @@ describe('calls', { timeout: 10_000 }, () => {
       'device.setup': client.device.setup,
       'device.recover': client.device.recover,
       'device.wipe': client.device.wipe,
+      'device.settings': client.device.settings,
       'session.acquire': client.session.acquire,
       'session.release': client.session.release,
       'account.derive': client.account.derive,

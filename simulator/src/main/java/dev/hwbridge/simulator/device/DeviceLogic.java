@@ -48,6 +48,7 @@ public final class DeviceLogic implements AutoCloseable {
     private final ExportFlow export;
     private final ImportFlow importFlow;
     private final WipeFlow wipe;
+    private final SettingsFlow settings;
     /** A Request arriving in parts (PROTOCOL.md §5.1); any other request drops it. */
     private final PartAssembler parts = new PartAssembler();
 
@@ -68,6 +69,7 @@ public final class DeviceLogic implements AutoCloseable {
         this.export = new ExportFlow(context);
         this.importFlow = new ImportFlow(context);
         this.wipe = new WipeFlow(context);
+        this.settings = new SettingsFlow(context);
     }
 
     /**
@@ -161,7 +163,7 @@ public final class DeviceLogic implements AutoCloseable {
             case EXPORT_ENCRYPTED -> export.run(request.getExportEncrypted(), io);
             case IMPORT_ENCRYPTED -> importFlow.run(request.getImportEncrypted(), io);
             case REQUEST_PART -> part(request.getRequestPart(), io);
-            case APPLY_SETTINGS -> throw new FlowFailure(Failure.Code.INVALID_REQUEST, "no settings to change");
+            case APPLY_SETTINGS -> settings.run(request.getApplySettings(), io);
             case CANCEL, BODY_NOT_SET -> throw new FlowFailure(Failure.Code.INVALID_REQUEST, "not an operation");
         };
     }
