@@ -211,6 +211,20 @@ class ClearSigningFlowTest {
     }
 
     @Test
+    void theHashScreenNamesTheExtensionsTheHostReadAsEmpty() throws Exception {
+        byte[] payload = bytes(vector("polkadot-transfer-keep-alive"), "payloadHex");
+        Request request = Requests.request(Requests.sign(KeyScheme.ED25519, "//polkadot", SignPayload.Kind.TRANSACTION,
+                payload).addUnknownExtensions("StorageWeightReclaim").addUnknownExtensions("Other"));
+        CompletableFuture<Exchange> pending = host.callAsync(request);
+
+        user.confirm("Blind signing");
+        Screen hash = user.confirm("Sign transaction");
+        pending.get(30, TimeUnit.SECONDS);
+
+        assertThat(hash.lines()).last().isEqualTo("read as empty by the host: StorageWeightReclaim, Other");
+    }
+
+    @Test
     void blindSigningTurnedOffOnTheDeviceRefusesTransactionsWithoutAProofOnly() throws Exception {
         Request off = Request.newBuilder().setApplySettings(ApplySettings.newBuilder().setBlindSigning(false)).build();
         CompletableFuture<Exchange> changing = host.callAsync(off);

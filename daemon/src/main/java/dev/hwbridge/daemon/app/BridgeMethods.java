@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.app;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.chain.ChainStore;
+import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.registry.AccountRegistry;
@@ -44,7 +45,7 @@ public final class BridgeMethods {
                 new SessionMethods(sessions),
                 new DeviceMethods(devices, sessions, new DeviceEvents(devices), fingerprints::forget),
                 new AccountMethods(sessions, registrations, fingerprints, clock),
-                new SignMethods(sessions, accounts, fingerprints),
+                new SignMethods(sessions, accounts, fingerprints, new RuntimeCache(chains)),
                 new EncryptedJsonMethods(sessions, fingerprints),
                 new BackupMethods(sessions, registrations, fingerprints, clock),
                 new ChainMethods(chains, clock));

@@ -29,6 +29,7 @@ import java.util.Optional;
 final class SignFlow {
 
     private static final int PREVIEW_CHARS = 64;
+    private static final int MAX_LINE = 200;
     static final String BLIND_TITLE = "Blind signing";
     static final List<String> BLIND_WARNING = List.of("This device cannot show what this transaction does",
             "Continue only if you trust the app that asks");
@@ -68,8 +69,9 @@ final class SignFlow {
                 if (transaction) {
                     io.require(ButtonRequest.Kind.WARNING, BLIND_TITLE, BLIND_WARNING);
                 }
-                io.require(ButtonRequest.Kind.SIGN, transaction ? "Sign transaction" : "Sign message",
-                        hashScreen(spec, pair, payload, transaction));
+                List<String> lines = hashScreen(spec, pair, payload, transaction);
+                unknownExtensions(request).ifPresent(lines::add);
+                io.require(ButtonRequest.Kind.SIGN, transaction ? "Sign transaction" : "Sign message", lines);
             }
             io.working("Signing");
             byte[] signature = pair.sign(message);
@@ -96,6 +98,17 @@ final class SignFlow {
             preview(payload).ifPresent(lines::add);
         }
         return lines;
+    }
+
+    /** The extensions the host read as empty without the chain's metadata, named (bounded) for the user. */
+    static Optional<String> unknownExtensions(SignPayload request) {
+        if (request.getUnknownExtensionsCount() == 0) {
+            return Optional.empty();
+        }
+        String names = String.join(", ", request.getUnknownExtensionsList());
+        String line = "read as empty by the host: " + names;
+        return Optional.of(IdentityNames.isPrintable(line) && line.length() <= MAX_LINE ? line
+                : request.getUnknownExtensionsCount() + " extensions read as empty by the host");
     }
 
     /** The message as text, when it is short printable UTF-8 (raw messages are often text). */
