@@ -270,6 +270,37 @@ export interface SignerPayloadRaw {
 export interface SignerResult {
   id: number;
   signature: HexString;
+  /** The whole signed extrinsic, when the payload asked for it (withSignedTransaction). */
+  signedTransaction?: HexString;
+}
+
+/** @polkadot/extension-inject MetadataDef: what a dapp offers with metadata.provide. */
+export interface MetadataDef {
+  chain: string;
+  genesisHash: HexString;
+  icon: string;
+  ss58Format: number;
+  specVersion: number;
+  tokenDecimals: number;
+  tokenSymbol: string;
+  types: Record<string, unknown>;
+  /** RuntimeMetadataPrefixed V15 or later as 0x-hex: what hwbridge takes (chain.addMetadata). */
+  rawMetadata?: HexString;
+  chainType?: 'substrate' | 'ethereum';
+  color?: string;
+  userExtensions?: Record<string, unknown>;
+}
+
+/** @polkadot/extension-inject InjectedMetadataKnown. */
+export interface InjectedMetadataKnown {
+  genesisHash: string;
+  specVersion: number;
+}
+
+/** @polkadot/extension-inject InjectedMetadata. */
+export interface InjectedMetadata {
+  get: () => Promise<InjectedMetadataKnown[]>;
+  provide: (definition: MetadataDef) => Promise<boolean>;
 }
 
 /** @polkadot/extension-inject InjectedAccount. */
@@ -289,6 +320,7 @@ export interface InjectedAccounts {
 /** What `enable()` resolves to: @polkadot/extension-inject Injected (without metadata or provider). */
 export interface Injected {
   accounts: InjectedAccounts;
+  metadata: InjectedMetadata;
   signer: HwbridgeSigner;
 }
 
@@ -505,9 +537,25 @@ export declare function autoSession(
 ): (() => Promise<string>) & { release: () => Promise<void> };
 
 /** A polkadot-js Signer backed by the daemon: keys stay on the device. */
+/** What the signer uses of an @polkadot/api ApiPromise. */
+export interface ApiLike {
+  genesisHash: { toHex(): string };
+  runtimeVersion: { specVersion: { toString(): string } };
+  runtimeMetadata: { version: number; toHex(): string };
+  registry: { chainDecimals: number[]; chainTokens: string[] };
+}
+
 export declare class HwbridgeSigner {
-  constructor(client: HwbridgeClient, options: { session: SessionSource });
-  /** Resolves with the MultiSignature (scheme byte first), as the polkadot-js extension does. */
+  /**
+   * `api`: an @polkadot/api ApiPromise (anything with its genesisHash, runtimeVersion,
+   * runtimeMetadata and registry) whose metadata the signer gives the daemon before the first
+   * transaction of each runtime, for clear signing.
+   */
+  constructor(client: HwbridgeClient, options: { session: SessionSource; api?: ApiLike });
+  /**
+   * Resolves with the MultiSignature (scheme byte first), as the polkadot-js extension does, and
+   * the signed extrinsic when the payload asked for it (withSignedTransaction).
+   */
   signPayload(payload: SignerPayloadJSON): Promise<SignerResult>;
   /** Resolves with the bare signature of `<Bytes>data</Bytes>`, as the polkadot-js extension does. */
   signRaw(raw: SignerPayloadRaw): Promise<SignerResult>;
