@@ -3,6 +3,9 @@
 // @polkadot/util-crypto 14.0.3 after cryptoWaitReady(), i.e. with the WASM backends polkadot-js
 // itself uses (ed25519, secp256k1, blake2, scrypt, bip39) and @scure/sr25519 for sr25519.
 //
+// The metadata.* ids time RFC-0078 with @polkadot-api/merkleize-metadata 1.3.0 (and @polkadot/types
+// 16.5.6 decoding a payload with the whole metadata) on MetadataBenchmark.java's inputs.
+//
 // Usage: node bench.mjs [--smoke] [id …]
 // Prints one JSON object: {"node": version, "settings": {…}, "results": {id: {score, unit, …}}}
 // where ids match src/bench/table.mjs and units are "ops/s" or "ms/op".
@@ -107,6 +110,43 @@ function jsonDecrypt () {
   return pair;
 }
 
+// RFC-0078 inputs, as MetadataBenchmark.java: Polkadot's metadata and the vectors' transfer payload.
+const METADATA_FILE = new URL('../../vectors/metadata/polkadot-v15.scale.gz', import.meta.url);
+const PROOFS_FILE = new URL('../../vectors/metadata/proofs.json', import.meta.url);
+const PAYLOAD_CASE = 'polkadot-transfer-keep-alive';
+
+/** Loaded only for the metadata rows, so that the other rows' node starts stay as they were. */
+async function metadataInputs () {
+  const { gunzipSync } = await import('node:zlib');
+  const { merkleizeMetadata } = await import('@polkadot-api/merkleize-metadata');
+  const metadata = gunzipSync(readFileSync(METADATA_FILE));
+  const vector = JSON.parse(readFileSync(PROOFS_FILE, 'utf8')).find((c) => c.name === PAYLOAD_CASE);
+  const token = { decimals: vector.decimals, tokenSymbol: vector.tokenSymbol };
+  const merkleizer = merkleizeMetadata(metadata, token);
+  const toHex = (bytes) => '0x' + Buffer.from(bytes).toString('hex');
+  check(toHex(merkleizer.getProofForExtrinsicPayload(vector.payloadHex)) === vector.proofHex, 'the proof is the vector\'s');
+  return { merkleizeMetadata, metadata, vector, token, merkleizer };
+}
+
+/** What a hot wallet does to show a payload: polkadot-js decodes it with the whole metadata. */
+async function decodeWhole () {
+  const { TypeRegistry, Metadata } = await import('@polkadot/types');
+  const { metadata, vector } = await metadataInputs();
+  // The blob is the runtime call's Option<bytes>: 0x01, a compact length (4 bytes here), the metadata.
+  const registry = new TypeRegistry();
+  registry.setMetadata(new Metadata(registry, metadata.subarray(5)));
+  // polkadot-js reads the call of an ExtrinsicPayload with its length prefix, which the signed bytes lack.
+  const { compactAddLength, hexToU8a, u8aConcat } = await import('@polkadot/util');
+  const call = hexToU8a(vector.callHex);
+  const bytes = u8aConcat(compactAddLength(call), hexToU8a(vector.payloadHex).subarray(call.length));
+  const decode = () => {
+    const payload = registry.createType('ExtrinsicPayload', bytes, { version: 4 });
+    return { call: registry.createType('Call', payload.method).toHuman(), extensions: payload.toHuman() };
+  };
+  check(decode().call.method === 'transferKeepAlive', 'polkadot-js decodes the transfer');
+  return measure(decode);
+}
+
 const benchmarks = {
   'sr25519.sign': () => measure(() => sr25519Sign(MESSAGE, sr)),
   'sr25519.verify': () => measure(() => sr25519Verify(MESSAGE, srSignature, sr.publicKey)),
@@ -117,7 +157,16 @@ const benchmarks = {
   'ecdsa.sign': () => measure(() => secp256k1Sign(MESSAGE, ec, 'blake2')),
   'ecdsa.verify': () => measure(() => secp256k1Verify(MESSAGE, ecSignature, ec.publicKey, 'blake2')),
   'addresses': () => measure(addresses, { perCall: settings.addressCount }),
-  'json.decrypt': () => measure(jsonDecrypt, { unit: 'ms/op' })
+  'json.decrypt': () => measure(jsonDecrypt, { unit: 'ms/op' }),
+  'metadata.digest': async () => {
+    const { merkleizeMetadata, metadata, token } = await metadataInputs();
+    return measure(() => merkleizeMetadata(metadata, token).digest(), { unit: 'ms/op' });
+  },
+  'metadata.proof': async () => {
+    const { merkleizer, vector } = await metadataInputs();
+    return measure(() => merkleizer.getProofForExtrinsicPayload(vector.payloadHex));
+  },
+  'metadata.decodeWhole': decodeWhole
 };
 
 // Ids on the command line measure only those (src/bench/run measures one row at a time).
@@ -130,7 +179,7 @@ if (unknown.length > 0) {
 const results = {};
 for (const [id, run] of Object.entries(benchmarks)) {
   if (only.length === 0 || only.includes(id)) {
-    results[id] = run();
+    results[id] = await run();
   }
 }
 process.stdout.write(JSON.stringify({ node: process.version, settings, results }) + '\n');

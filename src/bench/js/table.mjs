@@ -24,7 +24,12 @@ const ROWS = [
   { label: 'ecdsa sign (blake2b + secp256k1)', ours: 'EcdsaBenchmark.sign', reference: 'ecdsa.sign', goal: 1.0 },
   { label: 'ecdsa verify (blake2b + secp256k1)', ours: 'EcdsaBenchmark.verify', reference: 'ecdsa.verify', goal: 1.0 },
   { label: 'addresses phrase//polkadot//i → SS58', ours: 'AddressBenchmark.addresses', reference: 'addresses' },
-  { label: 'JSON v3 decrypt (scrypt 2^17)', ours: 'JsonDecryptBenchmark.decrypt', reference: 'json.decrypt' }
+  { label: 'JSON v3 decrypt (scrypt 2^17)', ours: 'JsonDecryptBenchmark.decrypt', reference: 'json.decrypt' },
+  // RFC-0078: the references are @polkadot-api/merkleize-metadata 1.3.0 and, for the signer's side
+  // (which no JS library has), @polkadot/types 16.5.6 decoding the payload with the whole metadata.
+  { label: 'RFC-0078 digest, Polkadot metadata (vs merkleize-metadata 1.3.0)', ours: 'MetadataBenchmark.digest', reference: 'metadata.digest', goal: 1.0 },
+  { label: 'RFC-0078 proof for a transfer (vs merkleize-metadata 1.3.0)', ours: 'MetadataBenchmark.proof', reference: 'metadata.proof', goal: 1.0 },
+  { label: 'verify proof + decode + render a transfer (vs polkadot-js decoding it, whole metadata)', ours: 'MetadataBenchmark.verifyAndDecode', reference: 'metadata.decodeWhole' }
 ];
 
 function readJson (file) {

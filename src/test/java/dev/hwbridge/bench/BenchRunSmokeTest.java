@@ -34,7 +34,10 @@ class BenchRunSmokeTest {
             "ecdsa sign (blake2b + secp256k1)",
             "ecdsa verify (blake2b + secp256k1)",
             "addresses phrase//polkadot//i → SS58",
-            "JSON v3 decrypt (scrypt 2^17)");
+            "JSON v3 decrypt (scrypt 2^17)",
+            "RFC-0078 digest, Polkadot metadata (vs merkleize-metadata 1.3.0)",
+            "RFC-0078 proof for a transfer (vs merkleize-metadata 1.3.0)",
+            "verify proof + decode + render a transfer (vs polkadot-js decoding it, whole metadata)");
     private static final List<String> PROCESS_ROWS = List.of(
             "start to ready, ./hwbridge daemon",
             "start to ready, java -jar (no class-data archive)",

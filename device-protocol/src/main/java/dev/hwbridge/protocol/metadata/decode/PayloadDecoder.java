@@ -121,20 +121,18 @@ public final class PayloadDecoder {
         }
         if (group.isEnumeration()) {
             int index = in.u8("variant index of type #" + typeId);
-            for (int i = 0; i < group.leaves().length; i++) {
-                TypeLeaf leaf = group.leaves()[i];
-                if (leaf.variantIndex() == index) {
-                    usedLeaves.accept(group.numbers()[i]);
-                    TypeDef.Enumeration variant = (TypeDef.Enumeration) leaf.def();
-                    return new Value.Variant(typeId, leaf.path(), variant.name(), index,
-                            fields(variant.fields(), in, depth));
-                }
+            int position = group.positionOfVariant(index);
+            if (position < 0) {
+                throw new MetadataException(MetadataError.UNKNOWN_TYPE,
+                        "no type information for variant " + index + " of type #" + typeId);
             }
-            throw new MetadataException(MetadataError.UNKNOWN_TYPE,
-                    "no type information for variant " + index + " of type #" + typeId);
+            TypeLeaf leaf = group.leaf(position);
+            usedLeaves.accept(group.number(position));
+            TypeDef.Enumeration variant = (TypeDef.Enumeration) leaf.def();
+            return new Value.Variant(typeId, leaf.path(), variant.name(), index, fields(variant.fields(), in, depth));
         }
-        TypeLeaf leaf = group.leaves()[0];
-        usedLeaves.accept(group.numbers()[0]);
+        TypeLeaf leaf = group.leaf(0);
+        usedLeaves.accept(group.number(0));
         TypeDef def = leaf.def();
         if (def instanceof TypeDef.Composite composite) {
             return new Value.Composite(typeId, leaf.path(), fields(composite.fields(), in, depth));

@@ -6,8 +6,10 @@ import dev.hwbridge.protocol.metadata.decode.TypeSource;
 import dev.hwbridge.protocol.metadata.types.TypeLeaf;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The type information a proof carries, by type id; refuses ids with conflicting leaves. Immutable. */
 public final class ProofTypes implements TypeSource {
@@ -39,20 +41,20 @@ public final class ProofTypes implements TypeSource {
         return new ProofTypes(groups);
     }
 
+    /** Linear in the group's size: a hostile proof may put all its leaves under one id. */
     private static void check(int typeId, TypeLeaf[] leaves) {
         if (leaves.length == 1) {
             return;
         }
-        for (int i = 0; i < leaves.length; i++) {
-            if (leaves[i].variantIndex() < 0) {
+        Set<Integer> variants = new HashSet<>(leaves.length * 2);
+        for (TypeLeaf leaf : leaves) {
+            if (leaf.variantIndex() < 0) {
                 throw new MetadataException(MetadataError.INVALID_PROOF,
                         "type #" + typeId + " has several leaves and one is not an enum variant");
             }
-            for (int j = 0; j < i; j++) {
-                if (leaves[i].variantIndex() == leaves[j].variantIndex()) {
-                    throw new MetadataException(MetadataError.INVALID_PROOF,
-                            "type #" + typeId + " has variant " + leaves[i].variantIndex() + " twice");
-                }
+            if (!variants.add(leaf.variantIndex())) {
+                throw new MetadataException(MetadataError.INVALID_PROOF,
+                        "type #" + typeId + " has variant " + leaf.variantIndex() + " twice");
             }
         }
     }

@@ -44,7 +44,8 @@ final class ValueRenderer {
     Node call(Value call) {
         if (!(call instanceof Value.Variant pallet) || pallet.fields().size() != 1
                 || !(pallet.fields().get(0).value() instanceof Value.Variant function)) {
-            return Node.leaf("call");
+            // Not FRAME's RuntimeCall (pallet variant around a call variant): show it as any value.
+            return new Node("call", List.of(value(call, null, CallContext.NATIVE).labelled("value")));
         }
         String name = pallet.name() + "." + function.name();
         CallContext context = contextOf(pallet.name(), function.fields());

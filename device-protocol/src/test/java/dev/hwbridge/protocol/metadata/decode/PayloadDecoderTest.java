@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.metadata.MetadataError;
-import dev.hwbridge.protocol.metadata.MetadataException;
+import dev.hwbridge.protocol.metadata.Refusals;
 import dev.hwbridge.protocol.metadata.proof.ProofTypes;
 import dev.hwbridge.protocol.metadata.scale.Primitive;
 import dev.hwbridge.protocol.metadata.types.ExtrinsicMetadata;
@@ -28,12 +28,7 @@ class PayloadDecoderTest {
     }
 
     private static MetadataError refusal(String payloadHex, TypeLeaf... leaves) {
-        try {
-            decode(payloadHex, leaves);
-        } catch (MetadataException e) {
-            return e.code();
-        }
-        throw new AssertionError("not refused");
+        return Refusals.codeOf(() -> decode(payloadHex, leaves));
     }
 
     private static TypeLeaf struct(int id, Field... fields) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hwbridge.protocol.metadata.MetadataError;
+import dev.hwbridge.protocol.metadata.Refusals;
 import dev.hwbridge.protocol.metadata.MetadataException;
 import dev.hwbridge.protocol.metadata.MetadataVectors;
 import dev.hwbridge.protocol.metadata.SyntheticMetadata;
@@ -25,12 +26,7 @@ class MetadataReaderTest {
     }
 
     private static MetadataError refusal(byte[] input) {
-        try {
-            MetadataReader.read(input);
-        } catch (MetadataException e) {
-            return e.code();
-        }
-        throw new AssertionError("not refused");
+        return Refusals.codeOf(() -> MetadataReader.read(input));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,7 +3,7 @@ package dev.hwbridge.protocol.metadata.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.metadata.MetadataError;
-import dev.hwbridge.protocol.metadata.MetadataException;
+import dev.hwbridge.protocol.metadata.Refusals;
 import dev.hwbridge.protocol.metadata.MetadataVectors;
 import dev.hwbridge.protocol.metadata.decode.DecodedExtension;
 import dev.hwbridge.protocol.metadata.decode.DecodedPayload;
@@ -23,12 +23,7 @@ class PayloadVerifierTest {
     }
 
     private static MetadataError refusal(byte[] proof, byte[] payload, byte[] expectedHash) {
-        try {
-            PayloadVerifier.verify(proof, payload, expectedHash);
-        } catch (MetadataException e) {
-            return e.code();
-        }
-        throw new AssertionError("not refused");
+        return Refusals.codeOf(() -> PayloadVerifier.verify(proof, payload, expectedHash));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,12 +111,8 @@ class PayloadVerifierTest {
     @Test
     void aLeafTwiceIsAnInvalidProof() {
         Proof proof = ProofCodec.parse(MetadataVectors.proofs().get(0).proof());
-        try {
-            ProofTypes.of(List.of(proof.leaves().get(0), proof.leaves().get(0)));
-            throw new AssertionError("not refused");
-        } catch (MetadataException e) {
-            assertThat(e.code()).isEqualTo(MetadataError.INVALID_PROOF);
-        }
+        assertThat(Refusals.codeOf(() -> ProofTypes.of(List.of(proof.leaves().get(0), proof.leaves().get(0)))))
+                .isEqualTo(MetadataError.INVALID_PROOF);
     }
 
     /** The vector's payload with CheckMetadataHash's mode byte and signed data replaced. */

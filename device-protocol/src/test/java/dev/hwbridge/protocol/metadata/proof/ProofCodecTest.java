@@ -3,7 +3,7 @@ package dev.hwbridge.protocol.metadata.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.metadata.MetadataError;
-import dev.hwbridge.protocol.metadata.MetadataException;
+import dev.hwbridge.protocol.metadata.Refusals;
 import dev.hwbridge.protocol.metadata.MetadataVectors;
 import java.util.Arrays;
 import java.util.List;
@@ -18,12 +18,7 @@ class ProofCodecTest {
     }
 
     private static MetadataError refusal(byte[] proof) {
-        try {
-            ProofCodec.parse(proof);
-        } catch (MetadataException e) {
-            return e.code();
-        }
-        throw new AssertionError("not refused");
+        return Refusals.codeOf(() -> ProofCodec.parse(proof));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.metadata.MetadataError;
+import dev.hwbridge.protocol.metadata.Refusals;
 import dev.hwbridge.protocol.metadata.MetadataException;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,7 @@ class ScaleReaderTest {
     }
 
     private static MetadataError error(Runnable read) {
-        try {
-            read.run();
-        } catch (MetadataException e) {
-            return e.code();
-        }
-        throw new AssertionError("not refused");
+        return Refusals.codeOf(read);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.metadata.MetadataError;
-import dev.hwbridge.protocol.metadata.MetadataException;
+import dev.hwbridge.protocol.metadata.Refusals;
 import dev.hwbridge.protocol.metadata.scale.Primitive;
 import dev.hwbridge.protocol.metadata.scale.ScaleReader;
 import dev.hwbridge.protocol.metadata.scale.ScaleWriter;
@@ -55,12 +55,8 @@ class RfcCodecTest {
 
     @Test
     void anUnknownTypeRefKindIsMalformed() {
-        try {
-            RfcCodec.readTypeRef(new ScaleReader(new byte[] {23}));
-            throw new AssertionError("not refused");
-        } catch (MetadataException e) {
-            assertThat(e.code()).isEqualTo(MetadataError.MALFORMED);
-        }
+        assertThat(Refusals.codeOf(() -> RfcCodec.readTypeRef(new ScaleReader(new byte[] {23}))))
+                .isEqualTo(MetadataError.MALFORMED);
     }
 
     @Test
