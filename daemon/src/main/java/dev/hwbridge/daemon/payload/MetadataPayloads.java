@@ -126,7 +126,7 @@ public final class MetadataPayloads {
     private static List<TypeRef> structFields(TypeRef ref, TypeSource types, int count, String identifier)
             throws InvalidPayloadException {
         TypeSource.LeafGroup group = ref.isPerId() ? types.group(ref.id()) : null;
-        TypeDef def = group == null || group.isEnumeration() ? null : group.leaves()[0].def();
+        TypeDef def = group == null || group.isEnumeration() ? null : group.leaf(0).def();
         if (def instanceof TypeDef.Composite composite && composite.fields().size() == count) {
             return composite.fields().stream().map(dev.hwbridge.protocol.metadata.types.Field::type).toList();
         }

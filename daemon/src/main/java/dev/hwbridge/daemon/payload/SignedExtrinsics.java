@@ -4,7 +4,6 @@ import dev.hwbridge.protocol.metadata.decode.TypeSource;
 import dev.hwbridge.protocol.metadata.digest.Merkleizer;
 import dev.hwbridge.protocol.metadata.proof.MetadataTypes;
 import dev.hwbridge.protocol.metadata.types.TypeDef;
-import dev.hwbridge.protocol.metadata.types.TypeLeaf;
 import dev.hwbridge.protocol.metadata.types.TypeRef;
 import java.io.ByteArrayOutputStream;
 
@@ -53,8 +52,8 @@ public final class SignedExtrinsics {
     private static byte[] address(TypeRef ref, TypeSource types, byte[] accountId) throws InvalidPayloadException {
         TypeSource.LeafGroup group = ref.isPerId() ? types.group(ref.id()) : null;
         if (group != null && group.isEnumeration()) {
-            for (TypeLeaf leaf : group.leaves()) {
-                TypeDef.Enumeration variant = (TypeDef.Enumeration) leaf.def();
+            for (int i = 0; i < group.size(); i++) {
+                TypeDef.Enumeration variant = (TypeDef.Enumeration) group.leaf(i).def();
                 if (variant.name().equals("Id") && variant.fields().size() == 1) {
                     byte[] out = new byte[1 + accountId.length];
                     out[0] = (byte) variant.index();
@@ -62,7 +61,7 @@ public final class SignedExtrinsics {
                     return out;
                 }
             }
-        } else if (group != null && group.leaves()[0].def() instanceof TypeDef.Composite) {
+        } else if (group != null && group.leaf(0).def() instanceof TypeDef.Composite) {
             return accountId.clone();
         }
         throw new InvalidPayloadException("address", "the chain's address type is not one the daemon writes");

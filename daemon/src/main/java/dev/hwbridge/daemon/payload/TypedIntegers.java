@@ -3,10 +3,8 @@ package dev.hwbridge.daemon.payload;
 import dev.hwbridge.protocol.metadata.decode.TypeSource;
 import dev.hwbridge.protocol.metadata.scale.Primitive;
 import dev.hwbridge.protocol.metadata.types.TypeDef;
-import dev.hwbridge.protocol.metadata.types.TypeLeaf;
 import dev.hwbridge.protocol.metadata.types.TypeRef;
 import java.math.BigInteger;
-import java.util.List;
 
 /**
  * Writes a non-negative integer in the SCALE form the chain's own type gives it: a compact, a
@@ -43,7 +41,7 @@ final class TypedIntegers {
             if (group.isEnumeration()) {
                 return variantIndex(group, value, member);
             }
-            TypeDef def = group.leaves()[0].def();
+            TypeDef def = group.leaf(0).def();
             if (def instanceof TypeDef.Composite composite && composite.fields().size() == 1) {
                 current = composite.fields().get(0).type();
             } else if (def instanceof TypeDef.Tuple tuple && tuple.elements().size() == 1) {
@@ -57,11 +55,9 @@ final class TypedIntegers {
 
     private static byte[] variantIndex(TypeSource.LeafGroup group, BigInteger value, String member)
             throws InvalidPayloadException {
-        for (TypeLeaf leaf : group.leaves()) {
-            TypeDef.Enumeration variant = (TypeDef.Enumeration) leaf.def();
-            if (BigInteger.valueOf(variant.index()).equals(value) && variant.fields().equals(List.of())) {
-                return new byte[] {(byte) variant.index()};
-            }
+        int position = value.bitLength() < Integer.SIZE ? group.positionOfVariant(value.intValue()) : -1;
+        if (position >= 0 && ((TypeDef.Enumeration) group.leaf(position).def()).fields().isEmpty()) {
+            return new byte[] {(byte) value.intValue()};
         }
         throw new InvalidPayloadException(member, "is not one of the values the chain's metadata allows");
     }
