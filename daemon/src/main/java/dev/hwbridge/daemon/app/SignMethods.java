@@ -79,7 +79,21 @@ final class SignMethods implements MethodGroup {
             throw Params.invalid("metadataProof", "is for a transaction, not a message");
         }
         SigningRequest parsedMessage = message ? parse(signerPayload) : null;
-        String payloadAddress = message ? parsedMessage.address() : payloadAddress(signerPayload);
+        SignPayload.Builder sign = forAccount(session, client, account,
+                message ? parsedMessage.address() : payloadAddress(signerPayload));
+        if (message) {
+            return run(session, client, sign.setKind(SignPayload.Kind.RAW)
+                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build());
+        }
+        return transaction(session, client, sign, account, transactions.plan(signerPayload, proof));
+    }
+
+    /**
+     * The request for a registered account, once the payload's address is found to be the
+     * account's and the device to hold the seed the account was registered from.
+     */
+    private SignPayload.Builder forAccount(Session session, RpcClient client, AccountRecord account, String payloadAddress)
+            throws RpcException {
         if (!sameAccount(payloadAddress, account)) {
             throw Params.invalid("signerPayload", "names another address than the address param");
         }
@@ -89,17 +103,17 @@ final class SignMethods implements MethodGroup {
             throw new RpcException(RpcError.UNKNOWN_ACCOUNT,
                     "the account was derived from another seed than the one on this device");
         }
-        SignPayload.Builder sign = SignPayload.newBuilder()
+        return SignPayload.newBuilder()
                 .setScheme(KeySchemes.toProto(account.keyScheme()))
                 .setPath(account.path())
                 .setIdentity(identity)
                 .setAskPassword(account.passwordProtected())
                 .setSs58Format(account.ss58Format());
-        if (message) {
-            sign.setKind(SignPayload.Kind.RAW).setPayload(ByteString.copyFrom(parsedMessage.payload()));
-            return run(session, client, sign.build());
-        }
-        TransactionSigning.Plan plan = transactions.plan(signerPayload, proof);
+    }
+
+    /** Signs a planned transaction; the result adds the payload as signed and, if asked, the signed extrinsic. */
+    private static JsonNode transaction(Session session, RpcClient client, SignPayload.Builder sign, AccountRecord account,
+            TransactionSigning.Plan plan) throws RpcException {
         sign.setKind(SignPayload.Kind.TRANSACTION).setPayload(ByteString.copyFrom(plan.payload()))
                 .addAllUnknownExtensions(plan.unknownExtensions());
         if (plan.proof() != null) {
@@ -144,7 +158,7 @@ final class SignMethods implements MethodGroup {
         try {
             return SignerPayloads.address(signerPayload);
         } catch (InvalidPayloadException e) {
-            throw invalidPayload(e);
+            throw TransactionSigning.invalid(e);
         }
     }
 
@@ -152,13 +166,8 @@ final class SignMethods implements MethodGroup {
         try {
             return SignerPayloads.fromSignerPayload(signerPayload);
         } catch (InvalidPayloadException e) {
-            throw invalidPayload(e);
+            throw TransactionSigning.invalid(e);
         }
-    }
-
-    private static RpcException invalidPayload(InvalidPayloadException e) {
-        return new RpcException(RpcError.INVALID_PAYLOAD, "signerPayload." + e.field() + ": " + e.getMessage(),
-                Fields.fieldData(e.field().isEmpty() ? "signerPayload" : "signerPayload." + e.field()));
     }
 
     private static ObjectNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {

@@ -190,7 +190,8 @@ final class TransactionSigning {
                 + ": add the chain's current metadata with chain.addMetadata", data);
     }
 
-    private static RpcException invalid(InvalidPayloadException e) {
+    /** INVALID_PAYLOAD naming the signer payload's member at fault. */
+    static RpcException invalid(InvalidPayloadException e) {
         String field = e.field().isEmpty() ? "signerPayload" : "signerPayload." + e.field();
         return new RpcException(RpcError.INVALID_PAYLOAD, field + ": " + e.getMessage(), Fields.fieldData(field));
     }
