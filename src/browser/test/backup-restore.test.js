@@ -4,12 +4,13 @@
 
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { launchChromium } from "../lib/chromium.js";
 import { DeviceScreen } from "../lib/device-screen.js";
-import { TARGET, jar, startJava, stopAll } from "../lib/processes.js";
+import { REPO_ROOT, TARGET, jar, startJava, stopAll } from "../lib/processes.js";
 import { WalletPage } from "../lib/wallet-page.js";
 
 const WORD_COUNT = 12;
@@ -17,6 +18,7 @@ const PIN = "2580";
 const VAULT_PASSWORD = "correct horse battery";
 const FILE_PASSWORD = "a password for the file";
 const SCREENSHOTS = join(TARGET, "screenshots");
+const POLKADOT_GENESIS = "0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3";
 const DOWNLOADS = join(TARGET, "downloads");
 
 let browser = null;
@@ -241,5 +243,75 @@ test("a person sets up the device, backs up, wipes, recovers and restores every 
   await wallet.waitForText("device-identities", /^default, Savings$/);
   assert.equal(await wallet.byTestId("error").textContent(), "");
   await shots.take("imported");
+
+  // Clear signing: the chain's metadata added from a file on the page, then a dapp's transfer of
+  // 12.345 DOT shown and checked page by page on the device before it is signed.
+  const metadataFile = join(DOWNLOADS, "polkadot-v15.scale");
+  writeFileSync(metadataFile, gunzipSync(readFileSync(join(REPO_ROOT, "src", "vectors", "metadata", "polkadot-v15.scale.gz"))));
+  await wallet.byTestId("chain-file").setInputFiles(metadataFile);
+  await wallet.fill("chain-genesis", POLKADOT_GENESIS);
+  await wallet.fill("chain-decimals", "10");
+  await wallet.fill("chain-symbol", "DOT");
+  await wallet.click("chain-add");
+  await wallet.waitForText("status", /^Added polkadot 2000000: the device can now show its transactions\.$/);
+  assert.equal(await wallet.byTestId("chain-polkadot-2000000").count(), 1);
+  await shots.take("chain-added");
+
+  await wallet.click("release");
+  const signing = walletTab.evaluate(dappSignsATransfer, { from: addresses[0], genesis: POLKADOT_GENESIS });
+  const pages = [];
+  for (const title of ["Chain", "Account", "Balances.transfer_keep_alive", "Transaction", "Sign transaction"]) {
+    await device.waitFor(title, "confirm");
+    pages.push(await device.lines());
+    await shots.take(`clear-signing-${pages.length}`);
+    await device.confirm(title);
+  }
+  const signed = await signing;
+  assert.deepEqual(pages[0], ["polkadot", "spec version 2000000"]);
+  assert.equal(pages[1][0], addresses[0]);
+  assert.deepEqual(pages[2], ["dest: 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5", "value: 12.345 DOT"]);
+  assert.equal(signed.error, undefined, JSON.stringify(signed.error));
+  assert.equal(signed.result.signerPayload.mode, 1);
+  assert.match(signed.result.signedTransaction, /^0x[0-9a-f]+$/);
   assert.deepEqual(pageErrors, [], "the wallet page logged no error");
 });
+
+/**
+ * A dapp in the page's origin: its own connection to the daemon, a session on the device, and a
+ * SignerPayloadJSON of Balances.transfer_keep_alive(//Alice, 12.345 DOT) on Polkadot as
+ * @polkadot/api hands it to a signer, with withSignedTransaction. Runs in the browser.
+ */
+async function dappSignsATransfer({ from, genesis }) {
+  const socket = new WebSocket(`ws://${location.host}/`);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  const waiting = new Map();
+  socket.onmessage = (event) => {
+    const reply = JSON.parse(event.data);
+    waiting.get(reply.id)?.(reply);
+  };
+  let ids = 0;
+  const call = (method, params) => new Promise((resolve) => {
+    const id = ++ids;
+    waiting.set(id, resolve);
+    socket.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+  });
+  const [device] = (await call("device.list", {})).result;
+  const { session } = (await call("session.acquire", { device: device.id })).result;
+  const signed = await call("account.sign", {
+    session,
+    address: from,
+    signerPayload: {
+      address: from, blockHash: genesis, blockNumber: "0x00000000", era: "0x00", genesisHash: genesis,
+      method: "0x050300d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d07808231be1c",
+      mode: 0, nonce: "0x00000000", specVersion: "0x001e8480", tip: "0x00", transactionVersion: "0x0000001a",
+      version: 4, withSignedTransaction: true,
+      signedExtensions: ["CheckNonZeroSender", "CheckSpecVersion", "CheckTxVersion", "CheckGenesis", "CheckMortality",
+        "CheckNonce", "CheckWeight", "ChargeTransactionPayment", "PrevalidateAttests", "CheckMetadataHash"],
+    },
+  });
+  socket.close();
+  return signed;
+}

@@ -42,6 +42,12 @@ export declare const ErrorCode: Readonly<{
   UNKNOWN_ACCOUNT: 1017;
   DEVICE_ERROR: 1018;
   RATE_LIMITED: 1019;
+  /** The metadata proof does not give the payload's metadata hash, or that hash is not the registered digest. */
+  METADATA_MISMATCH: 1020;
+  /** A transaction without a metadata proof while blind signing is off on the device. */
+  BLIND_SIGNING_DISABLED: 1021;
+  /** The daemon holds the chain's metadata, but not for the payload's spec version: data.hint is "chain.addMetadata". */
+  METADATA_OUTDATED: 1025;
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */
   CONNECTION_LOST: 2000;
   /** Called while there is no open connection (before connect, or while reconnecting). */
@@ -108,6 +114,8 @@ export interface Features {
   locked: boolean;
   identities: string[];
   schemes: KeyScheme[];
+  /** Whether the device signs a transaction it cannot show (no metadata proof), after a warning. */
+  blindSigning: boolean;
 }
 
 export interface PromptProgress {
@@ -160,6 +168,30 @@ export interface SignatureResult {
   signature: HexString;
   /** The same with the MultiSignature scheme byte in front (0 ed25519, 1 sr25519, 2 ecdsa). */
   multiSignature: HexString;
+}
+
+/** A runtime whose metadata the daemon holds (chain.addMetadata). */
+export interface ChainSummary {
+  genesisHash: HexString;
+  specName: string;
+  specVersion: number;
+  ss58Format: number;
+  /** The RFC-0078 metadata hash that CheckMetadataHash carries. */
+  metadataHash: HexString;
+}
+
+/** An entry of chain.list. */
+export interface ChainRecord extends ChainSummary {
+  tokenDecimals: number;
+  tokenSymbol: string;
+}
+
+export interface AddMetadataParams {
+  genesisHash: HexString;
+  /** RuntimeMetadataPrefixed V15 or V16, bare or Option-wrapped, as 0x-hex. */
+  metadata: HexString;
+  tokenDecimals: number;
+  tokenSymbol: string;
 }
 
 /** A polkadot-js JSON v3 account file. */
@@ -238,6 +270,37 @@ export interface SignerPayloadRaw {
 export interface SignerResult {
   id: number;
   signature: HexString;
+  /** The whole signed extrinsic, when the payload asked for it (withSignedTransaction). */
+  signedTransaction?: HexString;
+}
+
+/** @polkadot/extension-inject MetadataDef: what a dapp offers with metadata.provide. */
+export interface MetadataDef {
+  chain: string;
+  genesisHash: HexString;
+  icon: string;
+  ss58Format: number;
+  specVersion: number;
+  tokenDecimals: number;
+  tokenSymbol: string;
+  types: Record<string, unknown>;
+  /** RuntimeMetadataPrefixed V15 or later as 0x-hex: what hwbridge takes (chain.addMetadata). */
+  rawMetadata?: HexString;
+  chainType?: 'substrate' | 'ethereum';
+  color?: string;
+  userExtensions?: Record<string, unknown>;
+}
+
+/** @polkadot/extension-inject InjectedMetadataKnown. */
+export interface InjectedMetadataKnown {
+  genesisHash: string;
+  specVersion: number;
+}
+
+/** @polkadot/extension-inject InjectedMetadata. */
+export interface InjectedMetadata {
+  get: () => Promise<InjectedMetadataKnown[]>;
+  provide: (definition: MetadataDef) => Promise<boolean>;
 }
 
 /** @polkadot/extension-inject InjectedAccount. */
@@ -257,6 +320,7 @@ export interface InjectedAccounts {
 /** What `enable()` resolves to: @polkadot/extension-inject Injected (without metadata or provider). */
 export interface Injected {
   accounts: InjectedAccounts;
+  metadata: InjectedMetadata;
   signer: HwbridgeSigner;
 }
 
@@ -423,6 +487,8 @@ export declare class HwbridgeClient {
     readonly setup: (params: SetupParams) => Promise<Features>;
     readonly recover: (params: RecoverParams) => Promise<Features>;
     readonly wipe: (params: SessionParams) => Promise<Features>;
+    /** Asks the device to change a setting; the user confirms on the device. */
+    readonly settings: (params: SessionParams & { blindSigning?: boolean }) => Promise<Features>;
   };
   readonly session: {
     readonly acquire: (params: { device: string; previous?: string }) => Promise<{ session: string }>;
@@ -443,6 +509,11 @@ export declare class HwbridgeClient {
       (params: { format: 'polkadot-js'; addresses?: string[] }): Promise<KeyringJson[]>;
     };
     readonly restore: (params: RestoreParams) => Promise<RestoreResult>;
+  };
+  readonly chain: {
+    readonly addMetadata: (params: AddMetadataParams) => Promise<ChainSummary>;
+    readonly list: (params?: Record<string, never>) => Promise<ChainRecord[]>;
+    readonly forget: (params: { genesisHash: HexString; specVersion: number }) => Promise<{ forgotten: boolean }>;
   };
 }
 
@@ -466,9 +537,25 @@ export declare function autoSession(
 ): (() => Promise<string>) & { release: () => Promise<void> };
 
 /** A polkadot-js Signer backed by the daemon: keys stay on the device. */
+/** What the signer uses of an @polkadot/api ApiPromise. */
+export interface ApiLike {
+  genesisHash: { toHex(): string };
+  runtimeVersion: { specVersion: { toString(): string } };
+  runtimeMetadata: { version: number; toHex(): string };
+  registry: { chainDecimals: number[]; chainTokens: string[] };
+}
+
 export declare class HwbridgeSigner {
-  constructor(client: HwbridgeClient, options: { session: SessionSource });
-  /** Resolves with the MultiSignature (scheme byte first), as the polkadot-js extension does. */
+  /**
+   * `api`: an @polkadot/api ApiPromise (anything with its genesisHash, runtimeVersion,
+   * runtimeMetadata and registry) whose metadata the signer gives the daemon before the first
+   * transaction of each runtime, for clear signing.
+   */
+  constructor(client: HwbridgeClient, options: { session: SessionSource; api?: ApiLike });
+  /**
+   * Resolves with the MultiSignature (scheme byte first), as the polkadot-js extension does, and
+   * the signed extrinsic when the payload asked for it (withSignedTransaction).
+   */
   signPayload(payload: SignerPayloadJSON): Promise<SignerResult>;
   /** Resolves with the bare signature of `<Bytes>data</Bytes>`, as the polkadot-js extension does. */
   signRaw(raw: SignerPayloadRaw): Promise<SignerResult>;

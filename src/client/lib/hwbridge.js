@@ -39,6 +39,9 @@ export const ErrorCode = Object.freeze({
   UNKNOWN_ACCOUNT: 1017,
   DEVICE_ERROR: 1018,
   RATE_LIMITED: 1019,
+  METADATA_MISMATCH: 1020,
+  BLIND_SIGNING_DISABLED: 1021,
+  METADATA_OUTDATED: 1025,
   // The client's own: the connection, not the daemon, ended the call.
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */
   CONNECTION_LOST: 2000,
@@ -162,7 +165,8 @@ export class HwbridgeClient {
       unlock: method('device.unlock'),
       setup: method('device.setup'),
       recover: method('device.recover'),
-      wipe: method('device.wipe')
+      wipe: method('device.wipe'),
+      settings: method('device.settings')
     });
     this.session = Object.freeze({
       acquire: method('session.acquire'),
@@ -180,6 +184,11 @@ export class HwbridgeClient {
     this.backup = Object.freeze({
       export: method('backup.export'),
       restore: method('backup.restore')
+    });
+    this.chain = Object.freeze({
+      addMetadata: method('chain.addMetadata'),
+      list: method('chain.list'),
+      forget: method('chain.forget')
     });
   }
 
@@ -574,36 +583,88 @@ function sessionSource (session) {
 let nextSignerRequestId = 0;
 
 /**
+ * The metadata of an @polkadot/api `ApiPromise`'s runtime as chain.addMetadata takes it, or null
+ * when the API does not have it as V15 or later (RFC-0078 needs V15).
+ */
+function apiMetadata (api) {
+  const metadata = api.runtimeMetadata;
+  if (metadata === undefined || metadata === null || metadata.version < 15) {
+    return null;
+  }
+  return {
+    genesisHash: api.genesisHash.toHex(),
+    metadata: metadata.toHex(),
+    tokenDecimals: api.registry.chainDecimals[0],
+    tokenSymbol: api.registry.chainTokens[0]
+  };
+}
+
+/**
  * A polkadot-js `Signer` (@polkadot/types `Signer`) whose keys stay on the hwbridge device.
  * Accounts are looked up in the daemon's registry by address (derive them with a name, or
  * restore a backup, first); the user confirms every signature on the device.
+ *
+ * Given the `api` (an @polkadot/api `ApiPromise`) it signs for, the signer hands that API's
+ * metadata to the daemon (chain.addMetadata) before the first transaction of each runtime, so
+ * that the device can verify and show the transaction (clear signing, CheckMetadataHash).
  */
 export class HwbridgeSigner {
   #client;
   #session;
+  #api;
+  /** `${genesisHash}-${specVersion}` of the runtimes whose metadata the daemon was given. */
+  #registered = new Map();
 
   /**
    * @param {HwbridgeClient} client
-   * @param {{session: string | (() => string | Promise<string>)}} options the session to sign in
+   * @param {{session: string | (() => string | Promise<string>), api?: object}} options the
+   *   session to sign in; the ApiPromise whose metadata to register
    */
-  constructor (client, { session }) {
+  constructor (client, { session, api }) {
     if (!(client instanceof HwbridgeClient)) {
       throw new TypeError('client must be a HwbridgeClient');
     }
     this.#client = client;
     this.#session = sessionSource(session);
+    this.#api = api ?? null;
   }
 
   /**
    * Signs a transaction. `signature` is the MultiSignature (scheme byte first), as the
-   * polkadot-js extension returns it (ExtrinsicPayload.sign with withType).
+   * polkadot-js extension returns it (ExtrinsicPayload.sign with withType). When the payload
+   * asks for it (`withSignedTransaction`, which lets the signer enable CheckMetadataHash), the
+   * result also has `signedTransaction`, the whole signed extrinsic, which @polkadot/api submits
+   * as it is.
    *
    * @param {object} payload a SignerPayloadJSON
-   * @returns {Promise<{id: number, signature: string}>}
+   * @returns {Promise<{id: number, signature: string, signedTransaction?: string}>}
    */
   async signPayload (payload) {
+    await this.#registerMetadata(payload);
     const result = await this.#sign(payload);
-    return { id: ++nextSignerRequestId, signature: result.multiSignature };
+    const signed = { id: ++nextSignerRequestId, signature: result.multiSignature };
+    if (payload.withSignedTransaction === true && typeof result.signedTransaction === 'string') {
+      signed.signedTransaction = result.signedTransaction;
+    }
+    return signed;
+  }
+
+  /** Gives the daemon the API's metadata once per runtime, when the payload is for that chain. */
+  async #registerMetadata (payload) {
+    const api = this.#api;
+    if (api === null || payload === null || typeof payload !== 'object'
+        || typeof payload.genesisHash !== 'string' || payload.genesisHash !== api.genesisHash.toHex()) {
+      return;
+    }
+    const key = `${payload.genesisHash}-${api.runtimeVersion.specVersion.toString()}`;
+    if (!this.#registered.has(key)) {
+      const params = apiMetadata(api);
+      // A failed registration is not remembered: the next signature tries again.
+      const pending = params === null ? Promise.resolve(null) : this.#client.chain.addMetadata(params);
+      this.#registered.set(key, pending);
+      pending.catch(() => this.#registered.delete(key));
+    }
+    await this.#registered.get(key);
   }
 
   /**
@@ -634,8 +695,9 @@ function injectedAccount (record) {
 /**
  * Registers hwbridge as `window.injectedWeb3[name]`, so @polkadot/extension-dapp's web3Enable
  * and web3Accounts find it as they find an extension. `enable(originName)` resolves to
- * `{accounts: {get, subscribe}, signer}`: the accounts of the daemon's registry and a
- * HwbridgeSigner.
+ * `{accounts: {get, subscribe}, metadata: {get, provide}, signer}`: the accounts of the daemon's
+ * registry, the chains' metadata it holds (a MetadataDef with `rawMetadata` goes to
+ * chain.addMetadata), and a HwbridgeSigner.
  *
  * @param {object} options
  * @param {HwbridgeClient} options.client a client (connected by enable() if it is not yet)
@@ -661,6 +723,28 @@ export function injectHwbridge (options) {
   const ensureConnected = async () => {
     if (client.state !== 'open' && client.state !== 'reconnecting') {
       await client.connect(client.url ?? url);
+    }
+  };
+
+  const metadata = {
+    /** The runtimes whose metadata the daemon holds, as extensions list them. */
+    get: async () => {
+      await ensureConnected();
+      return (await client.chain.list()).map(({ genesisHash, specVersion }) => ({ genesisHash, specVersion }));
+    },
+    /** A MetadataDef: its rawMetadata (V15 or later) goes to the daemon; true once it holds it. */
+    provide: async (definition) => {
+      if (definition === null || typeof definition !== 'object' || typeof definition.rawMetadata !== 'string') {
+        return false;
+      }
+      await ensureConnected();
+      await client.chain.addMetadata({
+        genesisHash: definition.genesisHash,
+        metadata: definition.rawMetadata,
+        tokenDecimals: definition.tokenDecimals,
+        tokenSymbol: definition.tokenSymbol
+      });
+      return true;
     }
   };
 
@@ -703,7 +787,7 @@ export function injectHwbridge (options) {
       throw new Error(`hwbridge: ${originName} is not allowed to use hwbridge`);
     }
     await ensureConnected();
-    return { accounts, signer };
+    return { accounts, metadata, signer };
   };
 
   target.injectedWeb3 = target.injectedWeb3 ?? {};

@@ -108,6 +108,7 @@ describe('calls', { timeout: 10_000 }, () => {
       'device.setup': client.device.setup,
       'device.recover': client.device.recover,
       'device.wipe': client.device.wipe,
+      'device.settings': client.device.settings,
       'session.acquire': client.session.acquire,
       'session.release': client.session.release,
       'account.derive': client.account.derive,
@@ -118,7 +119,10 @@ describe('calls', { timeout: 10_000 }, () => {
       'account.exportEncrypted': client.account.exportEncrypted,
       'account.importEncrypted': client.account.importEncrypted,
       'backup.export': client.backup.export,
-      'backup.restore': client.backup.restore
+      'backup.restore': client.backup.restore,
+      'chain.addMetadata': client.chain.addMetadata,
+      'chain.list': client.chain.list,
+      'chain.forget': client.chain.forget
     };
     for (const [method, wrapper] of Object.entries(wrappers)) {
       await wrapper({ marker: method });
@@ -417,6 +421,40 @@ describe('HwbridgeSigner', { timeout: 10_000 }, () => {
       (error) => error instanceof HwbridgeError && error.code === 1003 && error.name === 'USER_REJECTED');
   });
 
+  it('returns the signed extrinsic only when the payload asked for it', async () => {
+    daemon.handler = () => ({ result: { signature, multiSignature: '0x01' + signature.slice(2), signedTransaction: '0x2d02' } });
+    const client = newClient();
+    await client.connect(daemon.url);
+    const signer = new HwbridgeSigner(client, { session: 's' });
+
+    const asked = await signer.signPayload({ address: '5Grw', method: '0x0503', withSignedTransaction: true });
+    const notAsked = await signer.signPayload({ address: '5Grw', method: '0x0503' });
+
+    assert.equal(asked.signedTransaction, '0x2d02');
+    assert.equal('signedTransaction' in notAsked, false);
+  });
+
+  it('with an api, gives the daemon its metadata once per runtime before signing for that chain', async () => {
+    const client = newClient();
+    await client.connect(daemon.url);
+    const api = {
+      genesisHash: { toHex: () => '0x91b1' },
+      runtimeVersion: { specVersion: { toString: () => '2000000' } },
+      runtimeMetadata: { version: 15, toHex: () => '0x6d657461' },
+      registry: { chainDecimals: [10], chainTokens: ['DOT'] }
+    };
+    const signer = new HwbridgeSigner(client, { session: 's', api });
+
+    await signer.signPayload({ address: '5Grw', genesisHash: '0x91b1', method: '0x0503' });
+    await signer.signPayload({ address: '5Grw', genesisHash: '0x91b1', method: '0x0503' });
+    await signer.signPayload({ address: '5Grw', genesisHash: '0xb0a8', method: '0x0503' });
+
+    assert.deepEqual(daemon.requests.map((r) => r.method),
+      ['chain.addMetadata', 'account.sign', 'account.sign', 'account.sign']);
+    assert.deepEqual(daemon.requests[0].params,
+      { genesisHash: '0x91b1', metadata: '0x6d657461', tokenDecimals: 10, tokenSymbol: 'DOT' });
+  });
+
   it('refuses a payload without an address before calling the daemon', async () => {
     const client = newClient();
     await client.connect(daemon.url);
@@ -499,6 +537,24 @@ describe('injectHwbridge', { timeout: 10_000 }, () => {
       { address: 'EwTB', genesisHash: '0xb0a8', name: 'Kusama', type: 'ed25519' }
     ]);
     assert.ok(signer instanceof HwbridgeSigner);
+  });
+
+  it('gives metadata.provide a MetadataDef with rawMetadata to chain.addMetadata, and lists what the daemon holds', async () => {
+    daemon.handler = (request) => (request.method === 'chain.list'
+      ? { result: [{ genesisHash: '0x91b1', specName: 'polkadot', specVersion: 2000000, ss58Format: 0, metadataHash: '0xdb16', tokenDecimals: 10, tokenSymbol: 'DOT' }] }
+      : { result: null });
+    const client = newClient();
+    const { metadata } = await injectHwbridge({ client, session: 's', url: daemon.url, window: {} }).enable('my dapp');
+    const definition = { chain: 'Polkadot', genesisHash: '0x91b1', icon: 'polkadot', ss58Format: 0, specVersion: 2000000,
+      tokenDecimals: 10, tokenSymbol: 'DOT', types: {} };
+
+    assert.equal(await metadata.provide(definition), false);
+    assert.equal(await metadata.provide({ ...definition, rawMetadata: '0x6d657461' }), true);
+    assert.deepEqual(await metadata.get(), [{ genesisHash: '0x91b1', specVersion: 2000000 }]);
+    assert.deepEqual(daemon.requests.map((r) => [r.method, r.params]), [
+      ['chain.addMetadata', { genesisHash: '0x91b1', metadata: '0x6d657461', tokenDecimals: 10, tokenSymbol: 'DOT' }],
+      ['chain.list', undefined]
+    ]);
   });
 
   it('keeps what else is injected and can be refused by authorize', async () => {

@@ -28,7 +28,7 @@ describe('hwbridge.d.ts', { timeout: 120_000 }, () => {
 
   it('declares the method wrappers the client has', () => {
     const client = new hwbridge.HwbridgeClient();
-    for (const namespace of ['bridge', 'device', 'session', 'account', 'backup']) {
+    for (const namespace of ['bridge', 'device', 'session', 'account', 'backup', 'chain']) {
       const block = new RegExp(`readonly ${namespace}: \\{([\\s\\S]*?)\\n  \\};`).exec(DECLARATIONS)[1];
       const declared = [...block.matchAll(/^ {4}readonly (\w+):/gm)].map((m) => m[1]);
       assert.deepEqual(declared.sort(), Object.keys(client[namespace]).sort(), namespace);

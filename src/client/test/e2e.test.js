@@ -116,7 +116,11 @@ describe('HwbridgeSigner.signPayload', { timeout: TEST_TIMEOUT }, () => {
 
   async function signConfirmed (payload) {
     const signer = new HwbridgeSigner(client, { session });
-    return withUser(signer.signPayload(payload), () => user.confirm('Sign transaction'));
+    // No metadata proof: the device warns that it signs blind, then shows the hash.
+    return withUser(signer.signPayload(payload), async () => {
+      await user.confirm('Blind signing');
+      return user.confirm('Sign transaction');
+    });
   }
 
   it('signs a balances transfer for an sr25519 account over the bytes @polkadot/types signs', async () => {
@@ -198,7 +202,8 @@ describe('HwbridgeSigner.signPayload', { timeout: TEST_TIMEOUT }, () => {
       blockNumber: 10
     });
     const signer = new HwbridgeSigner(client, { session });
-    const [outcome] = await Promise.allSettled([signer.signPayload(payload), user.reject('Sign transaction')]);
+    const [outcome] = await Promise.allSettled([signer.signPayload(payload),
+      user.confirm('Blind signing').then(() => user.reject('Sign transaction'))]);
     assert.equal(outcome.status, 'rejected');
     assert.ok(outcome.reason instanceof HwbridgeError);
     assert.equal(outcome.reason.code, ErrorCode.USER_REJECTED);

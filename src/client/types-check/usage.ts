@@ -67,10 +67,17 @@ export async function usage (payload: PjsSignerPayloadJSON, raw: PjsSignerPayloa
   const accounts: PjsInjectedAccount[] = await injected.accounts.get();
   const ours: InjectedAccount[] = accounts.filter((a): a is InjectedAccount => a.type !== 'ethereum');
   const unsubscribe: () => void = injected.accounts.subscribe((list) => console.log(list.length));
+  const known = await injected.metadata!.get();
+  const provided: boolean = await injected.metadata!.provide({ chain: 'Polkadot', genesisHash: '0x01', icon: 'polkadot',
+    ss58Format: 0, specVersion: 1, tokenDecimals: 10, tokenSymbol: 'DOT', types: {}, rawMetadata: '0x00' });
+  const chains = await client.chain.list();
+  const signed = await new HwbridgeSigner(client, { session }).signPayload({ ...payload, withSignedTransaction: true });
+  const extrinsic: string | undefined = signed.signedTransaction;
   unsubscribe();
 
   const version: string = VERSION;
   const first: 'device.attached' = NOTIFICATIONS[0];
   client.close();
-  void [protocol, locked, records, files, restored, anything, id, entry, ours, version, first];
+  void [protocol, locked, records, files, restored, anything, id, entry, ours, version, first, known, provided, chains,
+    extrinsic];
 }

@@ -5,7 +5,7 @@
 
 import { HwbridgeClient, HwbridgeError } from "./hwbridge.js";
 import { UserError, describeError, describeMismatch, promptHint, networkName, suggestedPath } from "./messages.js";
-import { downloadJson, readJsonFile, fileNameOf, today } from "./files.js";
+import { downloadJson, readJsonFile, readMetadataFile, fileNameOf, today } from "./files.js";
 
 const $ = (id) => document.getElementById(id);
 // The same client wallet apps use (src/client/lib/hwbridge.js, served by the daemon beside this page).
@@ -20,6 +20,7 @@ const state = {
   session: null,
   features: null,
   accounts: [],
+  chains: [], // the runtimes whose metadata the daemon holds (chain.list)
   deviceBusy: false, // a call that needs the device is running
 };
 
@@ -147,6 +148,29 @@ function renderAccounts() {
       element("option", { text: `${account.name} (${account.address.slice(0, 8)}…)`, attrs: { value: account.address } })));
     if (state.accounts.some((account) => account.address === chosen)) select.value = chosen;
   }
+}
+
+function renderChains() {
+  const rows = state.chains.map((chain) => {
+    const forget = element("button", {
+      text: "Forget",
+      className: "secondary small",
+      attrs: { type: "button", "data-testid": `forget-chain-${chain.specName}-${chain.specVersion}`,
+        "aria-label": `Forget ${chain.specName} ${chain.specVersion}` },
+    });
+    forget.addEventListener("click", () =>
+      perform(forget, `Forgetting ${chain.specName} ${chain.specVersion}…`, () => forgetChain(chain), false));
+    return element("tr", { attrs: { "data-testid": `chain-${chain.specName}-${chain.specVersion}` } }, [
+      element("td", { text: `${chain.specName} (${networkName(chain.ss58Format)})` }),
+      element("td", { text: String(chain.specVersion) }),
+      element("td", { text: `${chain.tokenSymbol}, ${chain.tokenDecimals} decimals` }),
+      element("td", {}, [element("code", { text: chain.metadataHash, className: "mono address" })]),
+      element("td", {}, [forget]),
+    ]);
+  });
+  $("chain-rows").replaceChildren(...rows);
+  $("chains").hidden = rows.length === 0;
+  $("no-chains").hidden = rows.length > 0;
 }
 
 function showPrompt(prompt) {
@@ -288,6 +312,30 @@ function setDevices(devices) {
 async function loadAccounts() {
   state.accounts = await rpc.call("account.list");
   renderAccounts();
+}
+
+async function loadChains() {
+  state.chains = await rpc.call("chain.list");
+  renderChains();
+}
+
+async function addChain() {
+  const metadata = await readMetadataFile($("chain-file"));
+  const added = await rpc.call("chain.addMetadata", {
+    genesisHash: $("chain-genesis").value.trim(),
+    metadata,
+    tokenDecimals: Number($("chain-decimals").value),
+    tokenSymbol: $("chain-symbol").value.trim(),
+  });
+  await loadChains();
+  $("chain-file").value = "";
+  return `Added ${added.specName} ${added.specVersion}: the device can now show its transactions.`;
+}
+
+async function forgetChain(chain) {
+  await rpc.call("chain.forget", { genesisHash: chain.genesisHash, specVersion: chain.specVersion });
+  await loadChains();
+  return `${chain.specName} ${chain.specVersion} is no longer known: its transactions are signed blind.`;
 }
 
 async function unlock() {
@@ -447,6 +495,10 @@ onSubmit("sign-form", "Check the message on the device and confirm it there…",
 onSubmit("restore-form", "Checking every account of the backup on the device…", restoreBackup);
 onSubmit("pjs-export-form", "Confirm the export on the device…", exportEncrypted, clearPasswords);
 onSubmit("pjs-import-form", "Confirm the import on the device…", importEncrypted, clearPasswords);
+$("chain-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  perform($("chain-add"), "Reading the metadata…", addChain, false);
+});
 
 // A signature shown under another account or message would be misread as theirs.
 for (const id of ["sign-account", "sign-message"]) {
@@ -495,6 +547,7 @@ rpc.on("connected", async () => {
     setConnection(`Connected to ${info.name} ${info.version}`, "open");
     setDevices(await rpc.call("device.subscribe"));
     await loadAccounts();
+    await loadChains();
   } catch (error) {
     showError(describeError(error));
   }
@@ -511,4 +564,5 @@ function connect() {
 renderDevices();
 renderDevicePanel();
 renderAccounts();
+renderChains();
 connect();

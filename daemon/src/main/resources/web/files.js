@@ -36,6 +36,31 @@ export async function readJsonFile(input, what) {
   }
 }
 
+/** The biggest metadata file: 2 MiB of bytes, or twice that as hex text (chain.addMetadata's bound). */
+const MAX_METADATA_FILE_BYTES = 4 << 20;
+
+/** The metadata in the file chosen in `input` as 0x-hex: the file holds it raw, or as 0x-hex text. */
+export async function readMetadataFile(input) {
+  const file = input.files?.[0];
+  if (!file) {
+    throw new UserError("Choose the metadata file first.");
+  }
+  if (file.size > MAX_METADATA_FILE_BYTES) {
+    throw new UserError("This file is too large to be a chain's metadata.");
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes[0] === 0x30 && bytes[1] === 0x78) {
+    const text = new TextDecoder().decode(bytes).trim();
+    if (!/^0x([0-9a-fA-F]{2})+$/.test(text)) {
+      throw new UserError("This file starts like hex text but is not 0x-hex.");
+    }
+    return text;
+  }
+  let hex = "0x";
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
+
 /** A file name made of the safe characters of `text`. */
 export function fileNameOf(text) {
   const safe = String(text).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");

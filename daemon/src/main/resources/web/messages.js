@@ -33,6 +33,9 @@ const ERRORS = {
   UNKNOWN_ACCOUNT: "This account is not in the account list, or it belongs to another recovery phrase than the one on this device.",
   DEVICE_ERROR: "The device answered in a way hwbridge does not understand. Unplug it, plug it in again and retry.",
   RATE_LIMITED: "Too many requests at once. Wait a moment and try again.",
+  METADATA_MISMATCH: "The transaction does not match the chain's metadata, so nothing was signed. Add the chain's current metadata (Chains) and try again.",
+  BLIND_SIGNING_DISABLED: "The device refuses transactions it cannot show in full. Add the chain's metadata (Chains), or turn blind signing on in the device settings.",
+  METADATA_OUTDATED: "The chain's runtime was upgraded: add its new metadata (Chains), then sign again.",
   // The client's own: the connection, not the daemon, ended the call.
   CONNECTION_LOST: "The page lost its connection to the hwbridge daemon before it answered, so this may or may not have been done. The page reconnects by itself.",
   NOT_CONNECTED: "The page is not connected to the hwbridge daemon. Is the daemon still running? The page reconnects by itself.",

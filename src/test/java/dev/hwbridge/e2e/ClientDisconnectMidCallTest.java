@@ -48,7 +48,7 @@ class ClientDisconnectMidCallTest {
             leaving.send("account.sign", params("session", session, "scheme", "sr25519", "path", "//polkadot//0",
                     "payload", "0x0503008eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48e5c0"));
             Screen asked = awaitScreen(simulator, InputKind.CONFIRM, WAIT);
-            assertThat(asked.title()).isEqualTo("Sign transaction");
+            assertThat(asked.title()).isEqualTo("Blind signing");
 
             if (abrupt) {
                 // The TCP connection drops without a WebSocket close: a crashed or killed wallet.

@@ -99,6 +99,7 @@ class ExportImportFlowTest {
         CompletableFuture<Exchange> signing = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, new byte[] {1, 2, 3})
                         .setIdentity("vector-sr25519")));
+        user.confirm("Blind signing");
         user.confirm("Sign transaction");
         byte[] signature = signing.get(30, TimeUnit.SECONDS).response().getSignature().getSignature().toByteArray();
         assertThat(Signatures.verify(dev.hwbridge.protocol.account.KeyScheme.SR25519, publicKey, new byte[] {1, 2, 3},

@@ -64,6 +64,7 @@ class SignFlowTest {
     void aConfirmedTransactionIsSignedAndTheScreenSaysWhatItIs() throws Exception {
         CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.ED25519, "//polkadot", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
+        user.confirm("Blind signing");
         Screen shown = user.await(InputKind.CONFIRM, "Sign transaction");
         Thread.sleep(400);
         device.screen().press(dev.hwbridge.simulator.screen.Button.CONFIRM);
@@ -77,8 +78,11 @@ class SignFlowTest {
                 "spec 1003000, tx version 26",
                 "genesis 0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3");
         assertThat(shown.lines()).isEqualTo(expectedLines);
-        assertThat(result.interims()).containsExactly(SetupFlowTest.button(ButtonRequest.Kind.SIGN, "Sign transaction",
-                expectedLines));
+        assertThat(result.interims()).containsExactly(
+                SetupFlowTest.button(ButtonRequest.Kind.WARNING, "Blind signing",
+                        List.of("This device cannot show what this transaction does",
+                                "Continue only if you trust the app that asks")),
+                SetupFlowTest.button(ButtonRequest.Kind.SIGN, "Sign transaction", expectedLines));
         assertThat(result.keepalives()).contains(KeepaliveStatus.WAITING_FOR_USER);
         // ed25519 is deterministic: the worked example's signature, bit for bit.
         assertThat(Hex.toHex(result.response().getSignature().getSignature().toByteArray())).isEqualTo(
@@ -134,7 +138,7 @@ class SignFlowTest {
     void aCancelFrameEndsTheWaitWithCancelled() throws Exception {
         CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
-        user.await(InputKind.CONFIRM, "Sign transaction");
+        user.await(InputKind.CONFIRM, "Blind signing");
         host.cancel();
 
         assertThat(pending.get(30, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.CANCELLED);
@@ -147,7 +151,7 @@ class SignFlowTest {
         try (SimHost client = SimHost.connect(device.udpPort())) {
             CompletableFuture<Exchange> pending = client.callAsync(Requests.request(
                     Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
-            user.await(InputKind.CONFIRM, "Sign transaction");
+            user.await(InputKind.CONFIRM, "Blind signing");
             long started = System.nanoTime();
             client.cancel();
             assertThat(SimHost.failureOf(pending)).isEqualTo(DeviceClientException.Code.CANCELLED);
@@ -162,7 +166,7 @@ class SignFlowTest {
     void aCancelRequestEndsTheWaitWithCancelled() throws Exception {
         CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, WORKED_PAYLOAD)));
-        user.await(InputKind.CONFIRM, "Sign transaction");
+        user.await(InputKind.CONFIRM, "Blind signing");
         host.sendMessage(Requests.cancel());
 
         assertThat(pending.get(30, TimeUnit.SECONDS).failureCode()).isEqualTo(Failure.Code.CANCELLED);
@@ -199,6 +203,9 @@ class SignFlowTest {
     private byte[] confirmSign(KeyScheme scheme, SignPayload.Kind kind, byte[] payload) {
         CompletableFuture<Exchange> pending = host.callAsync(Requests.request(
                 Requests.sign(scheme, "", kind, payload)));
+        if (kind == SignPayload.Kind.TRANSACTION) {
+            user.confirm("Blind signing");
+        }
         user.confirm(kind == SignPayload.Kind.RAW ? "Sign message" : "Sign transaction");
         try {
             Exchange result = pending.get(30, TimeUnit.SECONDS);

@@ -2,6 +2,8 @@ package dev.hwbridge.daemon.app;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.daemon.chain.ChainStore;
+import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.registry.AccountRegistry;
@@ -32,6 +34,7 @@ public final class BridgeMethods {
         });
         DaemonConfig config = ctx.config();
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
+        ChainStore chains = ChainStore.open(config.dataDir());
         DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new ClientConnector()));
         ctx.deviceCounter(() -> devices.list().size());
         SessionManager sessions = new SessionManager(devices, new SecureRandom());
@@ -42,9 +45,10 @@ public final class BridgeMethods {
                 new SessionMethods(sessions),
                 new DeviceMethods(devices, sessions, new DeviceEvents(devices), fingerprints::forget),
                 new AccountMethods(sessions, registrations, fingerprints, clock),
-                new SignMethods(sessions, accounts, fingerprints),
+                new SignMethods(sessions, accounts, fingerprints, new RuntimeCache(chains)),
                 new EncryptedJsonMethods(sessions, fingerprints),
-                new BackupMethods(sessions, registrations, fingerprints, clock));
+                new BackupMethods(sessions, registrations, fingerprints, clock),
+                new ChainMethods(chains, clock));
         for (MethodGroup group : groups) {
             for (Map.Entry<String, RpcMethod> method : group.methods().entrySet()) {
                 registry.register(method.getKey(), method.getValue());

@@ -27,7 +27,7 @@ final class DeviceJson {
         return entry;
     }
 
-    /** {@code {deviceId, label, model, firmwareVersion, initialized, locked, identities, schemes}}. */
+    /** {@code {deviceId, label, model, firmwareVersion, initialized, locked, identities, schemes, blindSigning}}. */
     static ObjectNode features(Features features) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("deviceId", features.getDeviceId());
@@ -49,6 +49,7 @@ final class DeviceJson {
                 }
             }
         }
+        json.put("blindSigning", !features.getBlindSigningDisabled());
         return json;
     }
 }

@@ -13,6 +13,7 @@ import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.Session;
 import dev.hwbridge.daemon.session.SessionManager;
 import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.message.ApplySettings;
 import dev.hwbridge.protocol.message.Recover;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
@@ -60,6 +61,7 @@ final class DeviceMethods implements MethodGroup {
         methods.put("device.setup", this::setup);
         methods.put("device.recover", this::recover);
         methods.put("device.wipe", this::wipe);
+        methods.put("device.settings", this::settings);
         return methods;
     }
 
@@ -128,6 +130,21 @@ final class DeviceMethods implements MethodGroup {
     private JsonNode wipe(RpcClient client, JsonNode raw) throws RpcException {
         Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
         return flow(session, client, Request.newBuilder().setWipe(Wipe.getDefaultInstance()).build(), true);
+    }
+
+    /**
+     * {@code {session, blindSigning?}} → the features, once the user confirmed a change on the
+     * device (nothing is asked when nothing changes).
+     */
+    private JsonNode settings(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("session", "blindSigning"));
+        Session session = SessionMethods.session(params, sessions, client);
+        ApplySettings.Builder settings = ApplySettings.newBuilder();
+        if (params.has("blindSigning")) {
+            settings.setBlindSigning(params.flag("blindSigning"));
+        }
+        Request request = Request.newBuilder().setApplySettings(settings).build();
+        return DeviceJson.features(DeviceCalls.run(session, client, request, Response.BodyCase.FEATURES).getFeatures());
     }
 
     /** Runs a flow that ends in Success, then returns the features. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
+import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.payload.InvalidPayloadException;
 import dev.hwbridge.daemon.payload.SignerPayloads;
 import dev.hwbridge.daemon.payload.SigningRequest;
@@ -20,7 +21,7 @@ import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.protocol.account.Ss58;
 import dev.hwbridge.protocol.message.KeySchemes;
-import dev.hwbridge.protocol.message.Messages;
+import dev.hwbridge.protocol.message.MessageParts;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import dev.hwbridge.protocol.message.SignPayload;
@@ -31,22 +32,28 @@ import java.util.Set;
 /**
  * {@code account.sign}, in two forms: by key ({@code {session, scheme, path, payload}}, a
  * transaction signing payload in hex) or by registered account ({@code {session, address,
- * signerPayload}}, a polkadot-js {@code SignerPayloadJSON} or {@code SignerPayloadRaw}). Both give
- * {@code {signature, multiSignature}}.
+ * signerPayload, metadataProof?}}, a polkadot-js {@code SignerPayloadJSON} or
+ * {@code SignerPayloadRaw}). Both give {@code {signature, multiSignature}}; a SignerPayloadJSON
+ * also {@code signerPayload} as signed and, when it asks, {@code signedTransaction}
+ * ({@link TransactionSigning}).
  */
 final class SignMethods implements MethodGroup {
 
     private static final Set<String> BY_KEY = Set.of("session", "scheme", "path", "payload", "identity", "passphrase", "ss58Format");
-    private static final Set<String> BY_ACCOUNT = Set.of("session", "address", "signerPayload");
+    private static final Set<String> BY_ACCOUNT = Set.of("session", "address", "signerPayload", "metadataProof");
+    /** A proof of an XCM call is about 7 KB; a request in parts holds 64 KiB in all. */
+    static final int MAX_PROOF_BYTES = MessageParts.MAX_MESSAGE_SIZE;
 
     private final SessionManager sessions;
     private final AccountRegistry registry;
     private final SeedFingerprints fingerprints;
+    private final TransactionSigning transactions;
 
-    SignMethods(SessionManager sessions, AccountRegistry registry, SeedFingerprints fingerprints) {
+    SignMethods(SessionManager sessions, AccountRegistry registry, SeedFingerprints fingerprints, RuntimeCache runtimes) {
         this.sessions = sessions;
         this.registry = registry;
         this.fingerprints = fingerprints;
+        this.transactions = new TransactionSigning(runtimes);
     }
 
     @Override
@@ -58,8 +65,67 @@ final class SignMethods implements MethodGroup {
         boolean byAccount = raw != null && raw.isObject() && (raw.has("signerPayload") || raw.has("address"));
         Params params = Params.of(raw, byAccount ? BY_ACCOUNT : BY_KEY);
         Session session = SessionMethods.session(params, sessions, client);
-        SignPayload request = byAccount ? byAccount(session, client, params) : byKey(params);
-        return run(session, client, request);
+        if (!byAccount) {
+            return run(session, client, byKey(params));
+        }
+        String address = AccountMethods.address(params, "address");
+        JsonNode signerPayload = params.object("signerPayload");
+        byte[] proof = proof(params);
+        AccountRecord account = registry.find(address)
+                .orElseThrow(() -> new RpcException(RpcError.UNKNOWN_ACCOUNT,
+                        "the registry has no account with that address: derive it with a name or restore it first"));
+        boolean message = signerPayload.has("data");
+        if (message && proof != null) {
+            throw Params.invalid("metadataProof", "is for a transaction, not a message");
+        }
+        SigningRequest parsedMessage = message ? parse(signerPayload) : null;
+        SignPayload.Builder sign = forAccount(session, client, account,
+                message ? parsedMessage.address() : payloadAddress(signerPayload));
+        if (message) {
+            return run(session, client, sign.setKind(SignPayload.Kind.RAW)
+                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build());
+        }
+        return transaction(session, client, sign, account, transactions.plan(signerPayload, proof));
+    }
+
+    /**
+     * The request for a registered account, once the payload's address is found to be the
+     * account's and the device to hold the seed the account was registered from.
+     */
+    private SignPayload.Builder forAccount(Session session, RpcClient client, AccountRecord account, String payloadAddress)
+            throws RpcException {
+        if (!sameAccount(payloadAddress, account)) {
+            throw Params.invalid("signerPayload", "names another address than the address param");
+        }
+        String identity = account.identity() == null ? "" : account.identity();
+        if (account.deviceFingerprint() != null
+                && !account.deviceFingerprint().equals(fingerprints.of(session, client, identity))) {
+            throw new RpcException(RpcError.UNKNOWN_ACCOUNT,
+                    "the account was derived from another seed than the one on this device");
+        }
+        return SignPayload.newBuilder()
+                .setScheme(KeySchemes.toProto(account.keyScheme()))
+                .setPath(account.path())
+                .setIdentity(identity)
+                .setAskPassword(account.passwordProtected())
+                .setSs58Format(account.ss58Format());
+    }
+
+    /** Signs a planned transaction; the result adds the payload as signed and, if asked, the signed extrinsic. */
+    private static JsonNode transaction(Session session, RpcClient client, SignPayload.Builder sign, AccountRecord account,
+            TransactionSigning.Plan plan) throws RpcException {
+        sign.setKind(SignPayload.Kind.TRANSACTION).setPayload(ByteString.copyFrom(plan.payload()))
+                .addAllUnknownExtensions(plan.unknownExtensions());
+        if (plan.proof() != null) {
+            sign.setMetadataProof(ByteString.copyFrom(plan.proof()));
+        }
+        ObjectNode result = run(session, client, sign.build());
+        result.set("signerPayload", plan.signerPayload());
+        String signed = plan.signedTransaction(account.accountId(), Hex.fromHex(result.get("multiSignature").asText()));
+        if (signed != null) {
+            result.put("signedTransaction", signed);
+        }
+        return result;
     }
 
     private SignPayload byKey(Params params) throws RpcException {
@@ -75,44 +141,40 @@ final class SignMethods implements MethodGroup {
                 .build();
     }
 
-    private SignPayload byAccount(Session session, RpcClient client, Params params) throws RpcException {
-        String address = AccountMethods.address(params, "address");
-        JsonNode signerPayload = params.object("signerPayload");
-        AccountRecord account = registry.find(address)
-                .orElseThrow(() -> new RpcException(RpcError.UNKNOWN_ACCOUNT,
-                        "the registry has no account with that address: derive it with a name or restore it first"));
-        SigningRequest signing;
-        try {
-            signing = SignerPayloads.fromSignerPayload(signerPayload);
-        } catch (InvalidPayloadException e) {
-            throw new RpcException(RpcError.INVALID_PAYLOAD, "signerPayload." + e.field() + ": " + e.getMessage(),
-                    Fields.fieldData(e.field().isEmpty() ? "signerPayload" : "signerPayload." + e.field()));
+    /** The optional {@code metadataProof}: 0x-hex, non-empty, bounded. */
+    private static byte[] proof(Params params) throws RpcException {
+        if (!params.has("metadataProof")) {
+            return null;
         }
-        if (!sameAccount(signing.address(), account)) {
-            throw Params.invalid("signerPayload", "names another address than the address param");
+        String text = params.text("metadataProof", 2 + 2 * MAX_PROOF_BYTES);
+        if (!Hex.isHex(text) || text.length() == 2) {
+            throw Params.invalid("metadataProof", "must be non-empty 0x-hex");
         }
-        String identity = account.identity() == null ? "" : account.identity();
-        if (account.deviceFingerprint() != null
-                && !account.deviceFingerprint().equals(fingerprints.of(session, client, identity))) {
-            throw new RpcException(RpcError.UNKNOWN_ACCOUNT,
-                    "the account was derived from another seed than the one on this device");
-        }
-        return SignPayload.newBuilder()
-                .setScheme(KeySchemes.toProto(account.keyScheme()))
-                .setPath(account.path())
-                .setIdentity(identity)
-                .setAskPassword(account.passwordProtected())
-                .setKind(signing.kind() == SigningRequest.Kind.RAW ? SignPayload.Kind.RAW : SignPayload.Kind.TRANSACTION)
-                .setPayload(ByteString.copyFrom(signing.payload()))
-                .setSs58Format(account.ss58Format())
-                .build();
+        return Hex.fromHex(text);
     }
 
-    private static JsonNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {
+    /** The signer payload's address, checked as the payload readers check it. */
+    private static String payloadAddress(JsonNode signerPayload) throws RpcException {
+        try {
+            return SignerPayloads.address(signerPayload);
+        } catch (InvalidPayloadException e) {
+            throw TransactionSigning.invalid(e);
+        }
+    }
+
+    private static SigningRequest parse(JsonNode signerPayload) throws RpcException {
+        try {
+            return SignerPayloads.fromSignerPayload(signerPayload);
+        } catch (InvalidPayloadException e) {
+            throw TransactionSigning.invalid(e);
+        }
+    }
+
+    private static ObjectNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {
         Request request = Request.newBuilder().setSignPayload(sign).build();
-        if (request.getSerializedSize() > Messages.MAX_SIZE) {
-            throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for one device message ("
-                    + Messages.MAX_SIZE + " bytes)");
+        if (request.getSerializedSize() > MessageParts.MAX_MESSAGE_SIZE) {
+            throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for a device message ("
+                    + MessageParts.MAX_MESSAGE_SIZE + " bytes)");
         }
         KeyScheme scheme = KeyScheme.valueOf(sign.getScheme().name());
         byte[] signature = DeviceCalls.run(session, client, request, Response.BodyCase.SIGNATURE)

@@ -1,10 +1,12 @@
 package dev.hwbridge.daemon.device;
 
+import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.DeviceChannel;
 import dev.hwbridge.protocol.client.CallOptions;
 import dev.hwbridge.protocol.client.DeviceClient;
 import dev.hwbridge.protocol.client.DeviceClientException;
+import dev.hwbridge.protocol.client.PartedCalls;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
@@ -35,7 +37,11 @@ public final class ClientConnector implements Connector {
         @Override
         public Response call(Request request, Consumer<Response> interim) throws RpcException {
             try {
-                return client.call(request, interim, CallOptions.defaults());
+                if (!PartedCalls.fits(request, client.deviceInfo().capabilities())) {
+                    throw new RpcException(RpcError.INVALID_PAYLOAD, "the request does not fit one message of this"
+                            + " device, which does not take messages in parts");
+                }
+                return PartedCalls.call(client, request, interim, CallOptions.defaults());
             } catch (DeviceClientException e) {
                 throw DeviceErrors.of(e);
             }

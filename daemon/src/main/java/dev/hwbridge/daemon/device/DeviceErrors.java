@@ -41,6 +41,8 @@ public final class DeviceErrors {
             case WRONG_PASSWORD -> RpcError.WRONG_PASSWORD;
             case INVALID_JSON, UNSUPPORTED_JSON -> RpcError.INVALID_JSON;
             case TIMEOUT -> RpcError.TIMEOUT;
+            case METADATA_MISMATCH -> RpcError.METADATA_MISMATCH;
+            case BLIND_SIGNING_DISABLED -> RpcError.BLIND_SIGNING_DISABLED;
             case FIRMWARE_ERROR, UNSPECIFIED, UNRECOGNIZED -> RpcError.DEVICE_ERROR;
         };
         return new RpcException(error, "the device refused: " + bounded(failure.getMessage())

@@ -21,7 +21,9 @@ import java.util.Set;
  * The signed extensions @polkadot/types knows without chain metadata
  * ({@code packages/types/src/extrinsic/signedExtensions/{substrate,polkadot,shell,statemint}.ts}):
  * for each, the fields it adds to the extrinsic ("extra") and those only signed ("additional").
- * An extension outside this table is never guessed at: its layout would decide every byte after it.
+ * Without the chain's metadata an extension outside this table is read as polkadot-js reads it,
+ * as carrying nothing (and the device is told); with the metadata, {@link MetadataPayloads} writes
+ * every extension from the chain's own types instead.
  * polkadot-js's {@code VerifySignature} is left out on purpose: its extra is a runtime-specific enum.
  */
 final class SignedExtensions {
@@ -31,6 +33,8 @@ final class SignedExtensions {
     }
 
     private static final Extension EMPTY = new Extension(List.of(), List.of());
+    /** What polkadot-js makes of an extension it does not know when it has no metadata: nothing. */
+    static final Extension NONE = EMPTY;
     private static final Extension MORTALITY = new Extension(List.of(ERA), List.of(BLOCK_HASH));
     private static final Extension TRANSACTION_PAYMENT = new Extension(List.of(TIP), List.of());
 

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +25,9 @@ import java.util.Set;
  *       fields, then their additional-signed fields ({@link SignedExtensions}).</li>
  * </ul>
  * Numbers may be JSON numbers, {@code "0x…"} big-endian hex (as {@code toPayload} writes them) or
- * decimal strings. Every member a listed extension needs must be present, except the ones
+ * decimal strings. An extension polkadot-js does not know adds no bytes, as polkadot-js reads it
+ * without metadata; its name is kept so that the device can say so. Every member a listed
+ * extension needs must be present, except the ones
  * polkadot-js also fills in for a payload built before they existed: {@code mode} (0),
  * {@code metadataHash} and {@code assetId} (None). Members no listed extension uses are ignored.
  */
@@ -42,14 +45,20 @@ public final class SignerPayloads {
     private static final int MAX_EXTENSION_NAME_LENGTH = 128;
     /** Long enough for a u128 in hex or decimal with some leading zeros. */
     private static final int MAX_NUMBER_TEXT_LENGTH = 80;
-    private static final BigInteger U8_LIMIT = BigInteger.ONE.shiftLeft(8);
-    private static final BigInteger U32_LIMIT = BigInteger.ONE.shiftLeft(32);
-    private static final BigInteger U64_LIMIT = BigInteger.ONE.shiftLeft(64);
+    static final BigInteger U8_LIMIT = BigInteger.ONE.shiftLeft(8);
+    static final BigInteger U32_LIMIT = BigInteger.ONE.shiftLeft(32);
+    static final BigInteger U64_LIMIT = BigInteger.ONE.shiftLeft(64);
     /** JavaScript numbers are exact up to 2^53; a larger one was already rounded by the sender. */
     private static final BigDecimal MAX_SAFE_INTEGER = BigDecimal.valueOf((1L << 53) - 1);
     private static final Set<String> RAW_TYPES = Set.of("bytes", "payload");
 
     private SignerPayloads() {
+    }
+
+    /** A transaction payload's {@code specVersion}, a u32. */
+    public static long specVersion(JsonNode p) throws InvalidPayloadException {
+        String member = PayloadField.SPEC_VERSION.member();
+        return number(required(p, member), member, U32_LIMIT).longValue();
     }
 
     /** @throws InvalidPayloadException naming the first member at fault */
@@ -96,7 +105,8 @@ public final class SignerPayloads {
         if (version == null || number(version, "version", U8_LIMIT).intValue() != EXTRINSIC_VERSION) {
             throw new InvalidPayloadException("version", "only extrinsic version " + EXTRINSIC_VERSION + " is supported");
         }
-        List<SignedExtensions.Extension> extensions = extensions(p.get("signedExtensions"));
+        List<String> unknown = new ArrayList<>();
+        List<SignedExtensions.Extension> extensions = extensions(p.get("signedExtensions"), unknown);
         byte[] method = hexBytes(p, "method", MAX_PAYLOAD_BYTES);
         if (method.length == 0) {
             throw new InvalidPayloadException("method", "the encoded call is empty");
@@ -107,10 +117,15 @@ public final class SignerPayloads {
         for (PayloadField field : SignedExtensions.layout(extensions)) {
             out.writeBytes(encode(field, p));
         }
-        return new SigningRequest(SigningRequest.Kind.TRANSACTION, address, out.toByteArray());
+        return new SigningRequest(SigningRequest.Kind.TRANSACTION, address, out.toByteArray(), unknown);
     }
 
-    private static List<SignedExtensions.Extension> extensions(JsonNode names) throws InvalidPayloadException {
+    /**
+     * The listed extensions; one polkadot-js does not know is read as it reads it without the
+     * chain's metadata ("treating them as no-effect"): no bytes, and its name goes to {@code unknown}.
+     */
+    private static List<SignedExtensions.Extension> extensions(JsonNode names, List<String> unknown)
+            throws InvalidPayloadException {
         if (names == null || !names.isArray()) {
             throw new InvalidPayloadException("signedExtensions", "an array of extension names is required");
         }
@@ -124,14 +139,16 @@ public final class SignerPayloads {
                 throw new InvalidPayloadException("signedExtensions", "every entry is an extension name");
             }
             String text = name.textValue();
-            extensions.add(SignedExtensions.find(text).orElseThrow(() -> new InvalidPayloadException(
-                    "signedExtensions", "unknown signed extension " + printable(text)
-                    + ": its encoding is not known, so the payload cannot be built")));
+            Optional<SignedExtensions.Extension> known = SignedExtensions.find(text);
+            if (known.isEmpty()) {
+                unknown.add(printable(text));
+            }
+            extensions.add(known.orElse(SignedExtensions.NONE));
         }
         return extensions;
     }
 
-    private static byte[] encode(PayloadField field, JsonNode p) throws InvalidPayloadException {
+    static byte[] encode(PayloadField field, JsonNode p) throws InvalidPayloadException {
         String member = field.member();
         switch (field) {
             case ERA:
@@ -215,7 +232,8 @@ public final class SignerPayloads {
         return bytes;
     }
 
-    private static String address(JsonNode p) throws InvalidPayloadException {
+    /** The payload's {@code address}: SS58 of a 32-byte account id. */
+    public static String address(JsonNode p) throws InvalidPayloadException {
         JsonNode address = p.get("address");
         if (address == null || !address.isTextual()) {
             throw new InvalidPayloadException("address", "an SS58 address is required");
@@ -230,7 +248,7 @@ public final class SignerPayloads {
         return address.textValue();
     }
 
-    private static JsonNode required(JsonNode p, String member) throws InvalidPayloadException {
+    static JsonNode required(JsonNode p, String member) throws InvalidPayloadException {
         JsonNode value = p.get(member);
         if (value == null || value.isNull()) {
             throw new InvalidPayloadException(member, "is required by the listed signed extensions");
@@ -246,7 +264,7 @@ public final class SignerPayloads {
         return hash;
     }
 
-    private static byte[] hexBytes(JsonNode p, String member, int maxBytes) throws InvalidPayloadException {
+    static byte[] hexBytes(JsonNode p, String member, int maxBytes) throws InvalidPayloadException {
         JsonNode value = required(p, member);
         if (!value.isTextual() || !Hex.isHex(value.textValue())) {
             throw new InvalidPayloadException(member, "0x-hex is required");
@@ -326,12 +344,12 @@ public final class SignerPayloads {
 
     /** An extension name from the payload, made safe to show: short, printable ASCII. */
     private static String printable(String name) {
-        StringBuilder out = new StringBuilder("\"");
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length() && i < 64; i++) {
             char c = name.charAt(i);
             out.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
-        return out.append(name.length() > 64 ? "…\"" : "\"").toString();
+        return out.append(name.length() > 64 ? "…" : "").toString();
     }
 
     private static InvalidPayloadException notANumber(String member) {

@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.payload;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param payload for {@link Kind#TRANSACTION} the SCALE signing payload (not yet hashed: the
  *                signer hashes one longer than 256 bytes); for {@link Kind#RAW} the message bytes
  *                as given (not yet wrapped in {@code <Bytes>…</Bytes>}: the signer does that)
+ * @param unknownExtensions signed extensions read as carrying nothing because polkadot-js does not
+ *                know them (printable, bounded names); the device shows them
  */
-public record SigningRequest(Kind kind, String address, byte[] payload) {
+public record SigningRequest(Kind kind, String address, byte[] payload, List<String> unknownExtensions) {
 
     /** The two kinds of signing Substrate, polkadot-js and the Ledger app know. */
     public enum Kind {
@@ -27,6 +30,12 @@ public record SigningRequest(Kind kind, String address, byte[] payload) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(address, "address");
         payload = Objects.requireNonNull(payload, "payload").clone();
+        unknownExtensions = List.copyOf(unknownExtensions);
+    }
+
+    /** A request with every extension known (and every raw message). */
+    public SigningRequest(Kind kind, String address, byte[] payload) {
+        this(kind, address, payload, List.of());
     }
 
     @Override
@@ -37,7 +46,7 @@ public record SigningRequest(Kind kind, String address, byte[] payload) {
     @Override
     public boolean equals(Object o) {
         return o instanceof SigningRequest other && kind == other.kind && address.equals(other.address)
-                && Arrays.equals(payload, other.payload);
+                && Arrays.equals(payload, other.payload) && unknownExtensions.equals(other.unknownExtensions);
     }
 
     @Override

@@ -8,10 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,9 +30,6 @@ public final class AccountRegistry {
     public static final String FILE_NAME = "accounts.json";
     /** Larger files are not read (treated as corrupt): 16 MiB holds far more accounts than anyone has. */
     public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
-
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** How a new file content reaches the disk; tests inject failures here. */
     @FunctionalInterface
@@ -192,19 +186,9 @@ public final class AccountRegistry {
                 defect = e.getMessage();
             }
         }
-        Path aside = moveAside(file, clock);
+        Path aside = CorruptFiles.moveAside(file, clock);
         LOG.warn("account registry {} is unreadable ({}); moved it to {} and starting with an empty registry",
                 file, defect, aside);
         return new ArrayList<>();
-    }
-
-    private static Path moveAside(Path file, Clock clock) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
-        Path aside = file.resolveSibling(base);
-        for (int n = 1; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
-            aside = file.resolveSibling(base + "-" + n);
-        }
-        // No REPLACE_EXISTING: if a racing process took the name, fail rather than destroy a file.
-        return Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
     }
 }

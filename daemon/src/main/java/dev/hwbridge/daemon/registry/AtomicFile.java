@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * within one file system), is fsynced, renamed over the target, and the directory is fsynced so
  * the rename itself survives a power cut.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
 
@@ -27,7 +27,7 @@ final class AtomicFile {
     }
 
     /** Writes {@code content} to {@code target} atomically; on failure the old target is untouched. */
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, target.getFileName() + ".", TEMP_SUFFIX);
         try {

@@ -25,8 +25,8 @@ final class JsonRpcCodec {
     static final int MAX_NESTING_DEPTH = 64;
     /** Digits in one number; ids and params never need more. */
     static final int MAX_NUMBER_LENGTH = 100;
-    /** Characters in one frame (the WebSocket layer already bounds it to 1 MiB of UTF-8). */
-    static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** Characters in one frame (the WebSocket layer already bounds it to 4 MiB of UTF-8). */
+    static final int MAX_DOCUMENT_CHARS = 4 << 20;
 
     private static final String VERSION = "2.0";
 

@@ -44,7 +44,13 @@ public enum RpcError {
     /** The device answered outside the protocol. */
     DEVICE_ERROR(1018),
     /** Too many calls per second on this connection. */
-    RATE_LIMITED(1019);
+    RATE_LIMITED(1019),
+    /** The metadata proof does not give the payload's metadata hash, or that hash is not the registered digest. */
+    METADATA_MISMATCH(1020),
+    /** A transaction without a metadata proof while blind signing is turned off on the device. */
+    BLIND_SIGNING_DISABLED(1021),
+    /** The daemon holds metadata of the chain, but not of the payload's spec version (data.hint names the fix). */
+    METADATA_OUTDATED(1025);
 
     private final int code;
 

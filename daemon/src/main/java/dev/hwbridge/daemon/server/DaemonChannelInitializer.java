@@ -31,10 +31,13 @@ final class DaemonChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_HEADER_BYTES = 8192;
     /** Our requests (handshake, /health, files) have no body; this refuses anything bigger (413). */
     static final int MAX_HTTP_BODY_BYTES = 8192;
-    /** One WebSocket frame; a bigger one closes the connection with 1009. */
-    static final int MAX_FRAME_BYTES = 1 << 20;
+    /**
+     * One WebSocket frame; a bigger one closes the connection with 1009. 4 MiB holds one chain's
+     * metadata as hex ({@code chain.addMetadata}: 1.0–1.4 MB today).
+     */
+    static final int MAX_FRAME_BYTES = 4 << 20;
     /** One message, its continuation frames added up; more closes the connection with 1009. */
-    static final int MAX_MESSAGE_BYTES = 1 << 20;
+    static final int MAX_MESSAGE_BYTES = 4 << 20;
     static final String WEB_ROOT = "web";
 
     private final ServerSettings settings;

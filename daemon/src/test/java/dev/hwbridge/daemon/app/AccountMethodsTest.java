@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.daemon.backup.Fingerprint;
+import dev.hwbridge.daemon.chain.ChainStore;
+import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.Replies;
 import dev.hwbridge.daemon.registry.AccountRecord;
 import dev.hwbridge.daemon.rpc.RpcError;
@@ -40,7 +42,8 @@ class AccountMethodsTest {
     @BeforeEach
     void start() throws Exception {
         fixture.with(new AccountMethods(fixture.sessions, fixture.registrations(dataDir), fixture.fingerprints(), CLOCK))
-                .with(new SignMethods(fixture.sessions, fixture.registrations(dataDir).registry(), fixture.fingerprints()));
+                .with(new SignMethods(fixture.sessions, fixture.registrations(dataDir).registry(), fixture.fingerprints(),
+                        new RuntimeCache(ChainStore.open(dataDir))));
         fixture.plug();
         session = fixture.acquire();
     }

@@ -10,6 +10,7 @@ import dev.hwbridge.daemon.session.Session;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.InputRequest;
 import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +108,30 @@ class DeviceMethodsTest {
 
         assertThat(features.toString()).isEqualTo("{\"deviceId\":\"dev-1\",\"label\":\"Alice's\",\"model\":\"hwbridge-sim\","
                 + "\"firmwareVersion\":\"0.1.0\",\"initialized\":true,\"locked\":false,\"identities\":[\"main\",\"travel\"],"
-                + "\"schemes\":[\"sr25519\",\"ed25519\",\"ecdsa\"]}");
+                + "\"schemes\":[\"sr25519\",\"ed25519\",\"ecdsa\"],\"blindSigning\":true}");
+    }
+
+    @Test
+    void settingsAsksTheDeviceForTheChangeAndReturnsTheFeaturesItAnswers() throws Exception {
+        fixture.plug();
+        String session = fixture.acquire();
+        Response off = Response.newBuilder().setFeatures(Replies.features("Alice's", true, false, List.of("main"))
+                .getFeatures().toBuilder().setBlindSigningDisabled(true)).build();
+        fixture.device.enqueue(off, Replies.confirm("Turn blind signing off?"))
+                .enqueue(Replies.features("Alice's", true, false, List.of("main")));
+
+        JsonNode changed = fixture.call("device.settings", "{\"session\":\"" + session + "\",\"blindSigning\":false}");
+        JsonNode asked = fixture.call("device.settings", "{\"session\":\"" + session + "\"}");
+
+        assertThat(changed.get("blindSigning").asBoolean()).isFalse();
+        assertThat(asked.get("blindSigning").asBoolean()).isTrue();
+        assertThat(fixture.client.assertNext("device.prompt").get("title").asText()).isEqualTo("Turn blind signing off?");
+        Request first = fixture.device.takeRequest();
+        assertThat(first.getApplySettings().hasBlindSigning()).isTrue();
+        assertThat(first.getApplySettings().getBlindSigning()).isFalse();
+        assertThat(fixture.device.takeRequest().getApplySettings().hasBlindSigning()).isFalse();
+        Fixture.assertInvalidParam(() -> fixture.call("device.settings",
+                "{\"session\":\"" + session + "\",\"blindSigning\":\"off\"}"), "blindSigning");
     }
 
     @Test

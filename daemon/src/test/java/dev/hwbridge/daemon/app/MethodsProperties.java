@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hwbridge.daemon.chain.ChainStore;
+import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.rpc.RpcMethod;
@@ -48,14 +50,17 @@ class MethodsProperties {
         strings.add(fixture.acquire());
         Registrations registrations = fixture.registrations(dataDir);
         SeedFingerprints fingerprints = fixture.fingerprints();
+        ChainStore chains = ChainStore.open(dataDir);
         methods = new LinkedHashMap<>();
         for (MethodGroup group : List.of(
                 new SessionMethods(fixture.sessions),
                 new DeviceMethods(fixture.devices, fixture.sessions, fixture.events, fingerprints::forget),
                 new AccountMethods(fixture.sessions, registrations, fingerprints, Clock.systemUTC()),
-                new SignMethods(fixture.sessions, registrations.registry(), fingerprints),
+                new SignMethods(fixture.sessions, registrations.registry(), fingerprints,
+                        new RuntimeCache(chains)),
                 new EncryptedJsonMethods(fixture.sessions, fingerprints),
-                new BackupMethods(fixture.sessions, registrations, fingerprints, Clock.systemUTC()))) {
+                new BackupMethods(fixture.sessions, registrations, fingerprints, Clock.systemUTC()),
+                new ChainMethods(chains, Clock.systemUTC()))) {
             methods.putAll(group.methods());
         }
     }

@@ -51,6 +51,7 @@ class AccountEndToEndTest {
 
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session
                 + "\",\"scheme\":\"ed25519\",\"path\":\"\",\"payload\":\"" + vector.get("message").asText() + "\"}");
+        assertThat(bench.hand.confirm().title()).isEqualTo("Blind signing");
         bench.hand.confirm();
         JsonNode signed = RpcClient.result(call);
 
@@ -66,6 +67,7 @@ class AccountEndToEndTest {
                     + scheme.id() + "\",\"path\":\"//polkadot\",\"ss58Format\":0}");
             CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"scheme\":\""
                     + scheme.id() + "\",\"path\":\"//polkadot\",\"payload\":\"" + Hex.toHex(payload) + "\"}");
+            bench.hand.confirm();
             bench.hand.confirm();
             JsonNode signed = RpcClient.result(call);
 
@@ -95,6 +97,7 @@ class AccountEndToEndTest {
         ObjectNode transaction = transfer(address);
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session
                 + "\",\"address\":\"" + address + "\",\"signerPayload\":" + transaction + "}");
+        bench.hand.confirm();
         JsonNode screen = RpcClient.JSON.valueToTree(bench.hand.confirm().lines());
         JsonNode signed = RpcClient.result(call);
         byte[] signingBytes = SignerPayloads.fromSignerPayload(transaction).payload();

@@ -201,16 +201,21 @@ class SignerPayloadsTest {
     }
 
     @Test
-    void unknownSignedExtensionIsRefusedByName() {
+    void anUnknownSignedExtensionAddsNoBytesAsInPolkadotJsAndIsNamed() throws Exception {
+        SigningRequest known = SignerPayloads.fromSignerPayload(transferPayload(POLKADOT_EXTENSIONS));
         for (String name : List.of("StorageWeightReclaim", "VerifySignature", "checknonce")) {
             List<String> extensions = new java.util.ArrayList<>(POLKADOT_EXTENSIONS);
             extensions.add(name);
-            assertThatThrownBy(() -> SignerPayloads.fromSignerPayload(transferPayload(extensions)))
-                    .isInstanceOfSatisfying(InvalidPayloadException.class, e -> {
-                        assertThat(e.field()).isEqualTo("signedExtensions");
-                        assertThat(e.getMessage()).contains("\"" + name + "\"");
-                    });
+
+            SigningRequest request = SignerPayloads.fromSignerPayload(transferPayload(extensions));
+
+            assertThat(request.payload()).isEqualTo(known.payload());
+            assertThat(request.unknownExtensions()).containsExactly(name);
         }
+        List<String> odd = new java.util.ArrayList<>(POLKADOT_EXTENSIONS);
+        odd.add("Bad\u0000Name" + "x".repeat(100));
+        assertThat(SignerPayloads.fromSignerPayload(transferPayload(odd)).unknownExtensions().get(0))
+                .isEqualTo("Bad?Name" + "x".repeat(56) + "…");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The size limits of API.md ("one WebSocket frame: 1 MiB, close 1009"; "one message, continuation
- * frames added up: 1 MiB, close 1009") on a real socket against the whole daemon, with frames
+ * The size limits of API.md ("one WebSocket frame: 4 MiB, close 1009"; "one message, continuation
+ * frames added up: 4 MiB, close 1009") on a real socket against the whole daemon, with frames
  * built byte by byte.
  *
  * <p>Gap filled: the existing tests send one oversized frame with the JDK client on a real socket,
@@ -25,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <em>declares</em> a huge length (up to 2^40 bytes) and never sends it, which must be refused
  * from its header, without the daemon waiting for or buffering the body; fragments on a real
  * socket (two large ones, many small ones); that the limit counts UTF-8 bytes, not characters;
- * that a fragmented message of exactly 1 MiB still gets its answer; that the daemon really closes
+ * that a fragmented message of exactly the limit still gets its answer; that the daemon really closes
  * the socket after 1009 when the client never answers the close; and oversized control frames.
  */
 class FrameLimitsTest {
 
-    private static final int LIMIT = 1 << 20;
+    private static final int LIMIT = 4 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The daemon closes the socket this long after its close frame if the peer stays silent (2 s), plus slack. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(6);
@@ -93,9 +93,10 @@ class FrameLimitsTest {
             byte[] piece = RawConnection.filler(64 * 1024, ' ');
             connection.sendFrame(false, RawConnection.OPCODE_TEXT, piece);
             try {
-                // 17 × 64 KiB = 1088 KiB.
-                for (int i = 1; i < 17; i++) {
-                    connection.sendFrame(i == 16, RawConnection.OPCODE_CONTINUATION, piece);
+                // One 64 KiB piece more than the limit holds.
+                int pieces = LIMIT / piece.length + 1;
+                for (int i = 1; i < pieces; i++) {
+                    connection.sendFrame(i == pieces - 1, RawConnection.OPCODE_CONTINUATION, piece);
                 }
             } catch (IOException e) {
                 // The daemon may drop the socket before the last pieces are written; its close frame is what counts.
@@ -108,8 +109,8 @@ class FrameLimitsTest {
     @Test
     void limitCountsUtf8BytesNotCharacters() throws IOException {
         try (RawConnection connection = connect()) {
-            // 600,000 characters, far below 2^20 of them, but 1,200,000 bytes.
-            byte[] half = "é".repeat(300_000).getBytes(StandardCharsets.UTF_8);
+            // Half the limit in characters, but 4 bytes over it in UTF-8.
+            byte[] half = "é".repeat(LIMIT / 4 + 1).getBytes(StandardCharsets.UTF_8);
 
             connection.sendFrame(false, RawConnection.OPCODE_TEXT, half);
             connection.sendFrame(true, RawConnection.OPCODE_CONTINUATION, half);

@@ -196,7 +196,7 @@ class DaemonServerTest {
     }
 
     @Test
-    void frameOverOneMebibyteClosesTheConnectionWith1009() throws Exception {
+    void frameOverTheLimitClosesTheConnectionWith1009() throws Exception {
         RpcClient client = connect(start());
 
         try {

@@ -91,7 +91,7 @@ class JsonRpcFrameHandlerTest {
     }
 
     @Test
-    void frameOverOneMebibyteClosesWith1009() {
+    void frameOverTheLimitClosesWith1009() {
         connection = new EmbeddedConnection(methods).upgrade();
 
         connection.sendText("x".repeat(DaemonChannelInitializer.MAX_FRAME_BYTES + 1));
@@ -101,7 +101,7 @@ class JsonRpcFrameHandlerTest {
     }
 
     @Test
-    void frameOfExactlyOneMebibyteIsAccepted() {
+    void frameOfExactlyTheLimitIsAccepted() {
         connection = new EmbeddedConnection(methods).upgrade();
         String params = "{\"p\":\"";
         String prefix = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test.echo\",\"params\":" + params;

@@ -10,8 +10,7 @@ import java.util.Objects;
  * Layout: nonce(8) ‖ channel(4, big-endian) ‖ protocol version(1) ‖ major(1) ‖ minor(1) ‖
  * build(1) ‖ capabilities(1) = 17 bytes.
  *
- * @param capabilities bit flags; none are defined in protocol version 1, so a device sends 0 and
- *                     a host ignores bits it does not know
+ * @param capabilities bit flags (PROTOCOL.md §3.1); a host ignores bits it does not know
  */
 public record InitReply(byte[] nonce, int channel, int protocolVersion, int major, int minor, int build,
                         int capabilities) {
@@ -34,7 +33,13 @@ public record InitReply(byte[] nonce, int channel, int protocolVersion, int majo
 
     /** The reply to {@code request} that allocates {@code channel}, with this protocol's version. */
     public static InitReply answering(InitRequest request, int channel, int major, int minor, int build) {
-        return new InitReply(request.nonce(), channel, HidFraming.PROTOCOL_VERSION, major, minor, build, 0);
+        return answering(request, channel, major, minor, build, 0);
+    }
+
+    /** As {@link #answering(InitRequest, int, int, int, int)}, announcing {@code capabilities}. */
+    public static InitReply answering(InitRequest request, int channel, int major, int minor, int build,
+            int capabilities) {
+        return new InitReply(request.nonce(), channel, HidFraming.PROTOCOL_VERSION, major, minor, build, capabilities);
     }
 
     /**

@@ -74,13 +74,13 @@ public final class Messages {
 
     /**
      * True for the reply that ends an exchange (Features, PublicKey, Signature, EncryptedJson,
-     * Success, Failure); false for the interim ones (ButtonRequest, Progress, InputRequest) after
+     * Success, Failure, PartReceived); false for the interim ones (ButtonRequest, Progress, InputRequest) after
      * which more replies follow.
      */
     public static boolean isFinal(Response response) {
         return switch (response.getBodyCase()) {
             case BUTTON_REQUEST, PROGRESS, INPUT_REQUEST, BODY_NOT_SET -> false;
-            case FEATURES, PUBLIC_KEY, PUBLIC_KEYS, SIGNATURE, ENCRYPTED_JSON, SUCCESS, FAILURE -> true;
+            case FEATURES, PUBLIC_KEY, PUBLIC_KEYS, SIGNATURE, ENCRYPTED_JSON, SUCCESS, FAILURE, PART_RECEIVED -> true;
         };
     }
 

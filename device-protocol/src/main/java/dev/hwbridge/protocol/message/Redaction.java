@@ -14,7 +14,9 @@ public final class Redaction {
     /** Every field that carries a secret. A test fails when a field named like a password is missing here. */
     public static final List<FieldDescriptor> SECRET_FIELDS = List.of(
             ExportEncrypted.getDescriptor().findFieldByNumber(ExportEncrypted.JSON_PASSWORD_FIELD_NUMBER),
-            ImportEncrypted.getDescriptor().findFieldByNumber(ImportEncrypted.JSON_PASSWORD_FIELD_NUMBER));
+            ImportEncrypted.getDescriptor().findFieldByNumber(ImportEncrypted.JSON_PASSWORD_FIELD_NUMBER),
+            // A piece of another encoded Request, which may be one of the two above.
+            RequestPart.getDescriptor().findFieldByNumber(RequestPart.DATA_FIELD_NUMBER));
 
     private Redaction() {
     }

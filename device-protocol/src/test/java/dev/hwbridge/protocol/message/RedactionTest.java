@@ -20,7 +20,9 @@ class RedactionTest {
                 boolean looksSecret = SECRET_NAME.matcher(field.getName().toLowerCase(Locale.ROOT)).matches()
                         && !field.getName().equals("word_count") && !field.getName().equals("pin_set")
                         && !field.getName().equals("ask_password");
-                assertThat(Redaction.isSecret(field)).as(field.getFullName()).isEqualTo(looksSecret);
+                // A piece of another encoded Request may hold that request's password.
+                boolean pieceOfARequest = field.getFullName().equals("hwbridge.device.RequestPart.data");
+                assertThat(Redaction.isSecret(field)).as(field.getFullName()).isEqualTo(looksSecret || pieceOfARequest);
             }
         }
     }

@@ -81,7 +81,15 @@ final class DeviceContext {
 
     /** Sets the label shown in Features (public, kept outside the encrypted state). */
     void setLabel(String label) {
-        DeviceInfo next = info.withLabel(label);
+        saveInfo(info.withLabel(label));
+    }
+
+    /** Sets whether blind signing is allowed (a public setting, kept beside the label). */
+    void setBlindSigning(boolean allowed) {
+        saveInfo(info.withBlindSigning(allowed));
+    }
+
+    private void saveInfo(DeviceInfo next) {
         infoStore.save(next);
         info = next;
     }

@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * What the device tells anyone, locked or not: its id (made once, kept across wipes, like a
- * serial number) and its label. Public data; it is kept outside the encrypted state.
+ * serial number), its label and its one setting, whether blind signing is allowed. Public data;
+ * it is kept outside the encrypted state.
  */
-public record DeviceInfo(String deviceId, String label) {
+public record DeviceInfo(String deviceId, String label, boolean blindSigning) {
 
     /** The label of a device nobody has named. */
     public static final String DEFAULT_LABEL = "hwbridge simulator";
@@ -19,6 +20,11 @@ public record DeviceInfo(String deviceId, String label) {
         Objects.requireNonNull(label, "label");
     }
 
+    /** With blind signing allowed, the default. */
+    public DeviceInfo(String deviceId, String label) {
+        this(deviceId, label, true);
+    }
+
     /** A new device: a random id and {@code label} (the default label when empty). */
     public static DeviceInfo fresh(String label, SecureRandom random) {
         byte[] id = new byte[ID_BYTES];
@@ -27,6 +33,11 @@ public record DeviceInfo(String deviceId, String label) {
     }
 
     public DeviceInfo withLabel(String newLabel) {
-        return new DeviceInfo(deviceId, newLabel);
+        return new DeviceInfo(deviceId, newLabel, blindSigning);
+    }
+
+    /** Whether a transaction without a metadata proof may be signed (after a warning). */
+    public DeviceInfo withBlindSigning(boolean allowed) {
+        return new DeviceInfo(deviceId, label, allowed);
     }
 }

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Keeps the {@link DeviceInfo} (public: id and label): in memory, or as {@code device.json} in the
  * state directory, beside the encrypted state, so a locked device still knows its id and label.
- * The file is {@code {"version":1,"deviceId":"…","label":"…"}}, 0600, replaced atomically and
- * durably as the state is ({@link AtomicFiles}).
+ * The file is {@code {"version":1,"deviceId":"…","label":"…","blindSigning":true}}, 0600,
+ * replaced atomically and durably as the state is ({@link AtomicFiles}); a file without
+ * {@code blindSigning} (written before the setting existed) allows it.
  */
 public abstract class DeviceInfoStore {
 
@@ -80,7 +81,8 @@ public abstract class DeviceInfoStore {
             @Override
             public synchronized void save(DeviceInfo info) {
                 ObjectNode node = JSON.createObjectNode()
-                        .put("version", 1).put("deviceId", info.deviceId()).put("label", info.label());
+                        .put("version", 1).put("deviceId", info.deviceId()).put("label", info.label())
+                        .put("blindSigning", info.blindSigning());
                 try {
                     AtomicFiles.write(file, JSON.writeValueAsBytes(node), random);
                 } catch (IOException e) {
@@ -103,10 +105,12 @@ public abstract class DeviceInfoStore {
         try {
             JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
             if (node == null || !node.isObject() || node.path("version").asInt() != 1
-                    || !node.path("deviceId").isTextual() || !node.path("label").isTextual()) {
+                    || !node.path("deviceId").isTextual() || !node.path("label").isTextual()
+                    || node.has("blindSigning") && !node.get("blindSigning").isBoolean()) {
                 throw new StateException(StateError.CORRUPT, FILE_NAME + " is not a device info file of version 1");
             }
-            return new DeviceInfo(node.get("deviceId").asText(), node.get("label").asText());
+            return new DeviceInfo(node.get("deviceId").asText(), node.get("label").asText(),
+                    node.path("blindSigning").asBoolean(true));
         } catch (JsonProcessingException e) {
             throw new StateException(StateError.CORRUPT, FILE_NAME + " is not valid JSON");
         }

@@ -1,8 +1,13 @@
 package dev.hwbridge.simulator.device;
 
 import dev.hwbridge.protocol.message.Failure;
+import dev.hwbridge.protocol.message.MessageException;
+import dev.hwbridge.protocol.message.MessageParts;
+import dev.hwbridge.protocol.message.PartAssembler;
+import dev.hwbridge.protocol.message.PartReceived;
 import dev.hwbridge.protocol.message.Redaction;
 import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.RequestPart;
 import dev.hwbridge.protocol.message.Response;
 import dev.hwbridge.simulator.bip39.Mnemonic;
 import dev.hwbridge.simulator.screen.DeviceScreen;
@@ -13,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +50,9 @@ public final class DeviceLogic implements AutoCloseable {
     private final ExportFlow export;
     private final ImportFlow importFlow;
     private final WipeFlow wipe;
+    private final SettingsFlow settings;
+    /** A Request arriving in parts (PROTOCOL.md §5.1); any other request drops it. */
+    private final PartAssembler parts = new PartAssembler();
 
     /**
      * @param promptTimeout how long a prompt waits for the user before the request ends with
@@ -63,6 +72,7 @@ public final class DeviceLogic implements AutoCloseable {
         this.export = new ExportFlow(context);
         this.importFlow = new ImportFlow(context);
         this.wipe = new WipeFlow(context);
+        this.settings = new SettingsFlow(context);
     }
 
     /**
@@ -118,6 +128,9 @@ public final class DeviceLogic implements AutoCloseable {
         Response response;
         try {
             cancel.check();
+            if (request.getBodyCase() != Request.BodyCase.REQUEST_PART) {
+                parts.reset();
+            }
             response = dispatch(request, new UserIo(screen, interim, cancel, promptTimeout));
         } catch (FlowFailure e) {
             response = e.toResponse();
@@ -158,8 +171,34 @@ public final class DeviceLogic implements AutoCloseable {
             case SIGN_PAYLOAD -> sign.run(request.getSignPayload(), io);
             case EXPORT_ENCRYPTED -> export.run(request.getExportEncrypted(), io);
             case IMPORT_ENCRYPTED -> importFlow.run(request.getImportEncrypted(), io);
+            case REQUEST_PART -> part(request.getRequestPart(), io);
+            case APPLY_SETTINGS -> settings.run(request.getApplySettings(), io);
             case CANCEL, BODY_NOT_SET -> throw new FlowFailure(Failure.Code.INVALID_REQUEST, "not an operation");
         };
+    }
+
+    /** Stores a part; the last one runs the whole Request. */
+    private Response part(RequestPart part, UserIo io) {
+        Optional<byte[]> whole;
+        try {
+            whole = parts.accept(part);
+        } catch (MessageException e) {
+            throw new FlowFailure(Failure.Code.INVALID_REQUEST, e.getMessage());
+        }
+        if (whole.isEmpty()) {
+            return Response.newBuilder()
+                    .setPartReceived(PartReceived.newBuilder().setReceived(parts.received()))
+                    .build();
+        }
+        Request request;
+        try {
+            request = MessageParts.parseAssembled(whole.get());
+        } catch (MessageException e) {
+            throw new FlowFailure(Failure.Code.INVALID_REQUEST, e.getMessage());
+        } finally {
+            Arrays.fill(whole.get(), (byte) 0);
+        }
+        return dispatch(request, io);
     }
 
     /** Setup and recovery need an unlocked (or empty, hence unlocked) device. */

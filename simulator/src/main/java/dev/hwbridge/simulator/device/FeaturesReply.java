@@ -23,7 +23,8 @@ final class FeaturesReply {
                 .setLocked(context.isLocked())
                 .addAllSchemes(List.of(KeyScheme.SR25519, KeyScheme.ED25519, KeyScheme.ECDSA))
                 .setPinSet(context.pinSet())
-                .setProtocolVersion(HidFraming.PROTOCOL_VERSION);
+                .setProtocolVersion(HidFraming.PROTOCOL_VERSION)
+                .setBlindSigningDisabled(!info.blindSigning());
         if (!context.isLocked()) {
             features.addAllIdentities(context.state().names());
         }

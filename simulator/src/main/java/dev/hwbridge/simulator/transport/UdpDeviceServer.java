@@ -7,6 +7,7 @@ import dev.hwbridge.protocol.framing.FrameError;
 import dev.hwbridge.protocol.framing.FramingException;
 import dev.hwbridge.protocol.framing.HidFraming;
 import dev.hwbridge.protocol.framing.InitReply;
+import dev.hwbridge.protocol.message.MessageParts;
 import dev.hwbridge.protocol.framing.InitRequest;
 import dev.hwbridge.protocol.framing.KeepaliveStatus;
 import dev.hwbridge.protocol.framing.Reassembler;
@@ -263,7 +264,7 @@ public final class UdpDeviceServer implements AutoCloseable {
             }
         }
         InitReply reply = InitReply.answering(request, channel, FirmwareVersion.MAJOR, FirmwareVersion.MINOR,
-                FirmwareVersion.BUILD);
+                FirmwareVersion.BUILD, MessageParts.CAPABILITY);
         out.send(reply.toFrame(frame.channel()), from);
     }
 

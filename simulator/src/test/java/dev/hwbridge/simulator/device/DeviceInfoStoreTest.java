@@ -28,6 +28,20 @@ class DeviceInfoStoreTest {
     }
 
     @Test
+    void theBlindSigningSettingIsKeptAndAFileFromBeforeItAllowsIt(@TempDir Path dir) throws Exception {
+        DeviceInfoStore.inDirectory(dir).save(new DeviceInfo("0011223344556677", "desk", false));
+        assertThat(DeviceInfoStore.inDirectory(dir).load()).contains(new DeviceInfo("0011223344556677", "desk", false));
+
+        Files.writeString(dir.resolve(DeviceInfoStore.FILE_NAME),
+                "{\"version\":1,\"deviceId\":\"0011223344556677\",\"label\":\"desk\"}");
+        assertThat(DeviceInfoStore.inDirectory(dir).load().orElseThrow().blindSigning()).isTrue();
+
+        Files.writeString(dir.resolve(DeviceInfoStore.FILE_NAME),
+                "{\"version\":1,\"deviceId\":\"0011223344556677\",\"label\":\"desk\",\"blindSigning\":\"no\"}");
+        assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load()).isInstanceOf(StateException.class);
+    }
+
+    @Test
     void aDamagedFileIsCorrupt(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(DeviceInfoStore.FILE_NAME), "{\"version\":2}");
         assertThatThrownBy(() -> DeviceInfoStore.inDirectory(dir).load())

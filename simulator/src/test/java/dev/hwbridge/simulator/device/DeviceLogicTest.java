@@ -141,6 +141,7 @@ class DeviceLogicTest {
                 message).setAskPassword(true));
         CompletableFuture<Response> pending = CompletableFuture.supplyAsync(() -> handle(logic, request));
         user.type(InputKind.PASSWORD, "Password for //polkadot//0", "my secret passphrase");
+        user.confirm("Blind signing");
         user.confirm("Sign transaction");
         byte[] signature = pending.get(30, TimeUnit.SECONDS).getSignature().getSignature().toByteArray();
 

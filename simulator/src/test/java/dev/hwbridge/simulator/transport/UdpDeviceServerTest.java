@@ -60,7 +60,7 @@ class UdpDeviceServerTest {
     @Test
     void initAndPingAreAnsweredWhileTheDeviceWaitsAndOtherMessagesAreBusy() throws Exception {
         CompletableFuture<Exchange> pending = host.callAsync(signRequest());
-        user.await(InputKind.CONFIRM, "Sign transaction");
+        user.await(InputKind.CONFIRM, "Sign message");
         try (TestHost other = new TestHost(device.udpPort())) {
             InitReply reply = other.init();
             assertThat(reply.channel()).isNotEqualTo(host.channel());
@@ -84,7 +84,7 @@ class UdpDeviceServerTest {
     @Test
     void aSecondMessageOnThePendingChannelIsBusyAndTheFirstGoesOn() throws Exception {
         host.sendMessage(signRequest());
-        user.await(InputKind.CONFIRM, "Sign transaction");
+        user.await(InputKind.CONFIRM, "Sign message");
         host.sendMessage(Requests.features());
         Frame busy = nextNonKeepalive(host);
         assertThat(TestHost.errorCode(busy)).isEqualTo(FrameError.CHANNEL_BUSY);
@@ -165,7 +165,7 @@ class UdpDeviceServerTest {
     @Test
     void initOnThePendingChannelAbandonsTheRequest() throws Exception {
         host.sendMessage(signRequest());
-        user.await(InputKind.CONFIRM, "Sign transaction");
+        user.await(InputKind.CONFIRM, "Sign message");
         InitRequest resync = InitRequest.random(new SecureRandom());
         host.send(resync.toFrame(host.channel()));
         Frame reply = nextNonKeepalive(host);
@@ -179,7 +179,7 @@ class UdpDeviceServerTest {
     @Test
     void aCancelFromAnotherChannelIsIgnored() throws Exception {
         CompletableFuture<Exchange> pending = host.callAsync(signRequest());
-        user.await(InputKind.CONFIRM, "Sign transaction");
+        user.await(InputKind.CONFIRM, "Sign message");
         try (TestHost other = TestHost.connect(device.udpPort())) {
             other.cancel();
         }
@@ -189,8 +189,9 @@ class UdpDeviceServerTest {
         assertThat(pending.get(30, TimeUnit.SECONDS).response().hasSignature()).isTrue();
     }
 
+    /** A request that waits for the user on one screen (a transaction would show a warning page first). */
     private static dev.hwbridge.protocol.message.Request signRequest() {
-        return Requests.request(Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.TRANSACTION, PAYLOAD));
+        return Requests.request(Requests.sign(KeyScheme.SR25519, "", SignPayload.Kind.RAW, PAYLOAD));
     }
 
     private static Frame nextNonKeepalive(TestHost host) {

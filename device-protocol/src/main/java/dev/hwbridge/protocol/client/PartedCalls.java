@@ -1,0 +1,68 @@
+package dev.hwbridge.protocol.client;
+
+import dev.hwbridge.protocol.client.DeviceClientException.Code;
+import dev.hwbridge.protocol.message.MessageException;
+import dev.hwbridge.protocol.message.MessageParts;
+import dev.hwbridge.protocol.message.Messages;
+import dev.hwbridge.protocol.message.Redaction;
+import dev.hwbridge.protocol.message.Request;
+import dev.hwbridge.protocol.message.Response;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Calls that may be larger than one MSG frame (PROTOCOL.md §5.1): a request that fits goes as
+ * {@link DeviceClient#call} sends it; a larger one, to a device announcing
+ * {@link MessageParts#CAPABILITY}, goes as RequestParts, one exchange each, the last of which gets
+ * the request's own replies.
+ */
+public final class PartedCalls {
+
+    private PartedCalls() {
+    }
+
+    /** Whether {@code request} can reach a device with these INIT capability flags. */
+    public static boolean fits(Request request, int capabilities) {
+        int size = request.getSerializedSize();
+        return size <= Messages.MAX_SIZE
+                || size <= MessageParts.MAX_MESSAGE_SIZE && MessageParts.supported(capabilities);
+    }
+
+    /**
+     * As {@link DeviceClient#call(Request, Consumer, CallOptions)}; a part the device refuses ends the
+     * call with the device's Failure.
+     *
+     * @throws DeviceClientException INVALID_REQUEST when the request does not {@link #fits fit} this
+     *                               device; PROTOCOL_ERROR when a part is answered with anything but
+     *                               PartReceived of the bytes sent so far, or a Failure
+     */
+    public static Response call(DeviceClient client, Request request, Consumer<Response> interim, CallOptions options)
+            throws DeviceClientException {
+        if (request.getSerializedSize() <= Messages.MAX_SIZE) {
+            return client.call(request, interim, options);
+        }
+        if (!fits(request, client.deviceInfo().capabilities())) {
+            throw new DeviceClientException(Code.INVALID_REQUEST, Redaction.describe(request) + " of "
+                    + request.getSerializedSize() + " bytes is too large for this device");
+        }
+        List<Request> parts;
+        try {
+            parts = MessageParts.split(request);
+        } catch (MessageException e) {
+            throw new DeviceClientException(Code.INVALID_REQUEST, "cannot send " + Redaction.describe(request)
+                    + ": " + e.getMessage(), e);
+        }
+        for (Request part : parts.subList(0, parts.size() - 1)) {
+            Response reply = client.call(part, interim, options);
+            if (reply.getBodyCase() == Response.BodyCase.FAILURE) {
+                return reply;
+            }
+            int sent = part.getRequestPart().getOffset() + part.getRequestPart().getData().size();
+            if (reply.getBodyCase() != Response.BodyCase.PART_RECEIVED || reply.getPartReceived().getReceived() != sent) {
+                throw new DeviceClientException(Code.PROTOCOL_ERROR,
+                        "the device answered a part with " + Redaction.describe(reply));
+            }
+        }
+        return client.call(parts.get(parts.size() - 1), interim, options);
+    }
+}
