@@ -9,6 +9,8 @@ import dev.hwbridge.protocol.message.MessageParts;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import dev.hwbridge.protocol.message.SignPayload;
+import dev.hwbridge.testkit.device.Responses;
+import dev.hwbridge.testkit.device.Script;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
