@@ -21,9 +21,10 @@ final class Scrypt {
     static final long MAX_MEMORY_BYTES = 1L << 30;
     /**
      * The most bytes either PBKDF2 step may produce (B is 128·r·p bytes, the output dkLen): far
-     * below RFC 7914's own limits, and BouncyCastle counts them in bits in an int.
+     * below RFC 7914's own limits, and BouncyCastle counts them in bits in an int (2^28 bytes
+     * would already be a negative count).
      */
-    static final long MAX_PBKDF2_BYTES = 1L << 28;
+    static final long MAX_PBKDF2_BYTES = 1L << 27;
 
     private static final int SALSA_WORDS = 16;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** scrypt against the test vectors of RFC 7914, and its parameter checks. */
+/** scrypt against the test vectors of RFC 7914 and OpenSSL, and its parameter checks. */
 class ScryptTest {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -51,6 +51,18 @@ class ScryptTest {
         assertThat(HEX.formatHex(output)).isEqualTo(expected);
     }
 
+    /**
+     * BouncyCastle's SCrypt throws ArrayIndexOutOfBoundsException for r above 512 (found by
+     * ScryptFuzzTest); OpenSSL, through node's crypto.scryptSync, gives these bytes.
+     */
+    @Test
+    void aBlockSizeBouncyCastleCannotRunGivesOpenSslsOutput() {
+        byte[] output = Scrypt.derive(new byte[0], new byte[0], 16, 513, 1, 58);
+
+        assertThat(HEX.formatHex(output)).isEqualTo("0f1bf2a56479486bb51e5d5c41e128ef8c6c9bb43c9ffcf793fc3fa3902d28d5"
+                + "01cc0f0a03131bd8aec8815c747f1283615691ceb0ad9339ce95");
+    }
+
     @ParameterizedTest(name = "N={0}, r={1}, p={2}, dkLen={3}")
     @CsvSource({
         "0, 8, 1, 64", "1, 8, 1, 64", "3, 8, 1, 64", "-2147483648, 8, 1, 64", "1536, 8, 1, 64",
@@ -60,7 +72,9 @@ class ScryptTest {
         "16, 8, 1, 0", "16, 8, 1, -1",
         // V of 2 GiB, B of 512 MiB, 2^31 r: refused before anything is allocated.
         "2097152, 8, 1, 64", "16, 1, 4194304, 64", "16, 2147483647, 1, 64", "1073741824, 2147483647, 2147483647, 64",
-        "16, 1, 1, 1073741824"
+        "16, 1, 1, 1073741824",
+        // 2^28 output bytes are 2^31 bits: an int count of bits would turn negative.
+        "16, 1, 1, 268435456", "16, 1, 2097152, 64"
     })
     void parametersOutsideTheRfcOrTheMemoryBoundAreRefused(int n, int r, int p, int dkLen) {
         assertThatThrownBy(() -> Scrypt.derive(new byte[1], new byte[1], n, r, p, dkLen))
