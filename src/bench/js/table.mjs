@@ -1,10 +1,12 @@
 // Prints src/bench/run's one table from the measurements of one run, row by row with the ratio,
 // in sections by what each row is measured against.
 //
-// Usage: node table.mjs <results dir>   the table, from every jmh-*.json (ours: JMH's -rf json
+// Usage: node table.mjs <results dir>...  the table, from every jmh-*.json (ours: JMH's -rf json
 //                                       files) and node-*.json (polkadot-js: bench.mjs output) there,
 //                                       then the rows of bridge.json (BridgeBench: the daemon against
-//                                       a direct call and a bare JVM, each row with both figures)
+//                                       a direct call and a bare JVM, each row with both figures);
+//                                       given several runs' directories, each row shows its median
+//                                       run and the spread of the ratio over all of them
 //        node table.mjs --pairs         one line per row of ROWS: "<JMH benchmark> <bench.mjs id>",
 //                                       which run measures back to back so both see the same load
 // A new signer-core row is one entry in ROWS with a JMH benchmark for ours and a bench.mjs id for
@@ -73,24 +75,34 @@ function format (value) {
   return value.toPrecision(3);
 }
 
-const [argument] = process.argv.slice(2);
-if (!argument) {
-  process.stderr.write('usage: node table.mjs <results dir> | --pairs\n');
+const args = process.argv.slice(2);
+if (args.length === 0) {
+  process.stderr.write('usage: node table.mjs <results dir>... | --pairs\n');
   process.exit(2);
 }
-if (argument === '--pairs') {
+if (args[0] === '--pairs') {
   process.stdout.write(ROWS.map((row) => `${row.ours} ${row.reference}\n`).join(''));
   process.exit(0);
 }
-const files = readdirSync(argument).sort();
-const ours = {};
-const reference = {};
-for (const file of files.filter((f) => f.startsWith('jmh-') && f.endsWith('.json'))) {
-  Object.assign(ours, fromJmh(readJson(join(argument, file))));
+
+/** One run's figures: ours and polkadot-js's by id, and the daemon's rows by label. */
+function readRun (dir) {
+  const files = readdirSync(dir).sort();
+  const ours = {};
+  const reference = {};
+  for (const file of files.filter((f) => f.startsWith('jmh-') && f.endsWith('.json'))) {
+    Object.assign(ours, fromJmh(readJson(join(dir, file))));
+  }
+  for (const file of files.filter((f) => f.startsWith('node-') && f.endsWith('.json'))) {
+    Object.assign(reference, readJson(join(dir, file)).results);
+  }
+  if (!files.includes('bridge.json')) {
+    process.stderr.write(`no ${join(dir, 'bridge.json')}: the daemon's rows (BridgeBench) did not run\n`);
+    process.exit(1);
+  }
+  return { ours, reference, bridge: readJson(join(dir, 'bridge.json')).rows };
 }
-for (const file of files.filter((f) => f.startsWith('node-') && f.endsWith('.json'))) {
-  Object.assign(reference, readJson(join(argument, file)).results);
-}
+const runs = args.map(readRun);
 
 const TIME_UNITS = new Set(['s/op', 'ms/op', 'µs', 'ms', 'MB']);
 
@@ -136,29 +148,47 @@ function enter (rowSection) {
     lines.push({ section });
   }
 }
-for (const row of ROWS) {
-  const a = figure(ours, row.ours, 'ours', row.label);
-  const b = figure(reference, row.reference, 'polkadot-js', row.label);
-  if (a.unit !== b.unit) {
-    process.stderr.write(`"${row.label}": ours in ${a.unit}, polkadot-js in ${b.unit}\n`);
-    process.exit(1);
-  }
-  enter(row.section ?? SIGNER_CORE);
-  const r = ratio(a.unit, a.score, b.score);
-  const unit = row.unit ?? a.unit;
-  lines.push([row.label, unit, format(a.score), format(b.score), `${r.toFixed(2)}×`, goalOf(row, unit, r, a.score)]);
+/**
+ * Several runs make one line: the run whose ratio is the median (the lower one for an even
+ * count) gives the figures and the goal, and the ratio cell adds the spread of every run.
+ */
+function medianRun (measured) {
+  const sorted = [...measured].sort((x, y) => x.ratio - y.ratio);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  const spread = sorted.length === 1 ? '' : ` (${sorted[0].ratio.toFixed(2)}–${sorted[sorted.length - 1].ratio.toFixed(2)})`;
+  return { ...median, ratioCell: `${median.ratio.toFixed(2)}×${spread}` };
 }
 
-const bridge = join(argument, 'bridge.json');
-if (!files.includes('bridge.json')) {
-  process.stderr.write(`no ${bridge}: the daemon's rows (BridgeBench) did not run\n`);
-  process.exit(1);
+for (const row of ROWS) {
+  const unit = row.unit;
+  const measured = runs.map((run) => {
+    const a = figure(run.ours, row.ours, 'ours', row.label);
+    const b = figure(run.reference, row.reference, 'polkadot-js', row.label);
+    if (a.unit !== b.unit) {
+      process.stderr.write(`"${row.label}": ours in ${a.unit}, polkadot-js in ${b.unit}\n`);
+      process.exit(1);
+    }
+    return { unit: unit ?? a.unit, ours: a.score, reference: b.score, ratio: ratio(a.unit, a.score, b.score) };
+  });
+  const m = medianRun(measured);
+  enter(row.section ?? SIGNER_CORE);
+  lines.push([row.label, m.unit, format(m.ours), format(m.reference), m.ratioCell, goalOf(row, m.unit, m.ratio, m.ours)]);
 }
-for (const row of readJson(bridge).rows) {
+
+for (const row of runs[0].bridge) {
+  const measured = runs.map((run) => {
+    const same = run.bridge.find((r) => r.label === row.label);
+    if (!same) {
+      process.stderr.write(`no daemon row "${row.label}" in every run\n`);
+      process.exit(1);
+    }
+    const r = ratio(same.unit, positive(same.ours, 'ours', same.label), positive(same.reference, 'reference', same.label));
+    return { ...same, ratio: r };
+  });
+  const m = medianRun(measured);
   enter(row.section);
-  const r = ratio(row.unit, positive(row.ours, 'ours', row.label), positive(row.reference, 'reference', row.label));
-  const goal = row.met === undefined ? row.goal : `${row.goal} ${row.met ? 'met' : 'MISSED'}`;
-  lines.push([row.label, row.unit, format(row.ours), format(row.reference), `${r.toFixed(2)}×`, goal]);
+  const goal = m.met === undefined ? m.goal : `${m.goal} ${m.met ? 'met' : 'MISSED'}`;
+  lines.push([row.label, row.unit, format(m.ours), format(m.reference), m.ratioCell, goal]);
 }
 
 // A section is a row of its own: its title in bold in the first column, the others empty.
