@@ -109,6 +109,25 @@ public final class LedgerKeys implements AutoCloseable {
         return Secp256k1.sign(ecdsaSecret, keccak256(message));
     }
 
+    /**
+     * Whether {@code signature} is what the app answers for {@code payload} signed by
+     * {@code publicKey}: the same hashing as {@link #sign}; for ecdsa the recovery id must recover
+     * the key too. False, never an exception, for malformed input.
+     */
+    public static boolean verify(LedgerScheme scheme, byte[] publicKey, byte[] payload, byte[] signature) {
+        if (signature.length != 65) {
+            return false;
+        }
+        byte[] message = payload.length > MAX_DIRECT_PAYLOAD ? Blake2b.hash256(payload) : payload;
+        if (scheme == LedgerScheme.ED25519) {
+            return signature[0] == 0 && Ed25519Keys.verify(publicKey, message, Arrays.copyOfRange(signature, 1, 65));
+        }
+        byte[] hash = keccak256(message);
+        byte[] recovered = Secp256k1.recover(hash, new java.math.BigInteger(1, Arrays.copyOfRange(signature, 0, 32)),
+                new java.math.BigInteger(1, Arrays.copyOfRange(signature, 32, 64)), signature[64] & 0x03);
+        return Secp256k1.verify(publicKey, hash, signature) && Arrays.equals(recovered, publicKey);
+    }
+
     public static byte[] keccak256(byte[] data) {
         KeccakDigest digest = new KeccakDigest(256);
         digest.update(data, 0, data.length);
