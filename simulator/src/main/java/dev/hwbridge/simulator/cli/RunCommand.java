@@ -1,6 +1,8 @@
 package dev.hwbridge.simulator.cli;
 
 import dev.hwbridge.simulator.Simulator;
+import dev.hwbridge.simulator.bip39.Mnemonic;
+import dev.hwbridge.simulator.ledger.LedgerSimulator;
 import dev.hwbridge.simulator.error.SignerException;
 import dev.hwbridge.simulator.state.StateException;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,6 +69,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "The PIN (4 to 16 digits) of the preloaded device; without it the device has no PIN and starts unlocked.")
     Path pinFile;
 
+    @Option(names = "--ledger",
+            description = "Be a Ledger running the Polkadot Generic app instead: Speculos's APDU protocol on --apdu-port,"
+                    + " keys derived as a Ledger derives them; no hwbridge device protocol (--port is unused).")
+    boolean ledger;
+
+    @Option(names = "--apdu-port", paramLabel = "PORT", defaultValue = "9999",
+            description = "With --ledger: TCP port of the APDU protocol on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}, as Speculos).")
+    int apduPort;
+
     @Spec
     CommandSpec spec;
 
@@ -90,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pin-file needs --mnemonic-file");
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (ledger) {
+            return runLedger(err);
+        }
         Simulator.Builder builder = Simulator.builder().udpPort(port).automationPort(automationPort);
         if (state != null && state.dir != null) {
             builder.stateDir(state.dir);
@@ -125,6 +140,49 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(pin, '\0');
         }
+    }
+
+    /**
+     * The Ledger personality: the phrase from --mnemonic-file, or a new 24-word one (kept in
+     * memory only, as --ephemeral); a PIN and a state directory belong to the hwbridge device.
+     */
+    private int runLedger(PrintWriter err) throws InterruptedException {
+        if (pinFile != null || (state != null && state.dir != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--ledger takes neither --pin-file nor --state: the Ledger keeps its phrase in memory only");
+        }
+        String phrase;
+        try {
+            if (mnemonicFile != null) {
+                char[] text = readSecretFile(mnemonicFile);
+                phrase = new String(text).strip();
+                Arrays.fill(text, '\0');
+            } else {
+                phrase = Mnemonic.generate(24, new SecureRandom());
+            }
+        } catch (IOException e) {
+            err.println("cannot start the simulator: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(this::stopOnSignal, "simulator-shutdown");
+        try (LedgerSimulator simulator = LedgerSimulator.start(phrase, apduPort, automationPort)) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(READY + " ledger apdu " + simulator.apduAddress().getAddress().getHostAddress() + ":"
+                    + simulator.apduPort() + ", automation " + simulator.automationUri());
+            out.flush();
+            stopRequested.await();
+        } catch (IOException e) {
+            err.println("cannot start the simulator: " + e.getMessage());
+            return 1;
+        } catch (SignerException e) {
+            err.println("the mnemonic file does not hold a valid BIP39 phrase: " + e.code());
+            return 1;
+        } finally {
+            stopped.countDown();
+            removeHook(hook);
+        }
+        return 0;
     }
 
     /** Asks a running {@code call()} to close the device and return, as SIGTERM does. */

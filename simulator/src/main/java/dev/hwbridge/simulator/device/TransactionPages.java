@@ -20,11 +20,11 @@ import java.util.Set;
  * chain, the signing account, the call with every argument, the extensions, and a last page that
  * signs. Stateless.
  */
-final class TransactionPages {
+public final class TransactionPages {
 
     /** One screen. */
-    record Page(String title, List<String> lines) {
-        Page {
+    public record Page(String title, List<String> lines) {
+        public Page {
             lines = List.copyOf(lines);
         }
     }
@@ -57,12 +57,20 @@ final class TransactionPages {
      * @throws FlowFailure INVALID_PAYLOAD when the transaction is too long to show
      */
     static List<Page> of(VerifiedPayload verified, AddressFormat account, String keyLine, int signedBytes) {
-        RenderedTransaction rendered;
         try {
-            rendered = TransactionRenderer.render(verified);
+            return pages(verified, account, keyLine, signedBytes);
         } catch (MetadataException e) {
             throw new FlowFailure(Failure.Code.INVALID_PAYLOAD, "the transaction cannot be shown: " + e.getMessage());
         }
+    }
+
+    /**
+     * As {@link #of}, for other personalities (the Ledger app) that answer in their own terms.
+     *
+     * @throws MetadataException when the transaction cannot be rendered
+     */
+    public static List<Page> pages(VerifiedPayload verified, AddressFormat account, String keyLine, int signedBytes) {
+        RenderedTransaction rendered = TransactionRenderer.render(verified);
         ExtraInfo info = verified.proof().extraInfo();
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("Chain", List.of(info.specName(), "spec version " + info.specVersion())));
@@ -82,7 +90,7 @@ final class TransactionPages {
 
     /** The address of the signing key in a given format. */
     @FunctionalInterface
-    interface AddressFormat {
+    public interface AddressFormat {
         String address(Ss58Prefix prefix);
     }
 

@@ -155,6 +155,19 @@ final class Secp256k1 {
         return d;
     }
 
+    /**
+     * The point of a 33-byte compressed public key.
+     *
+     * @throws IllegalArgumentException when the bytes encode no point
+     */
+    static ECPoint decodePoint(byte[] compressed) {
+        ECPoint point = compressed.length == PUBLIC_KEY_LENGTH ? decode(compressed) : null;
+        if (point == null) {
+            throw new IllegalArgumentException("not a compressed secp256k1 public key");
+        }
+        return point.normalize();
+    }
+
     /** The point, or null when the bytes encode none. */
     private static ECPoint decode(byte[] compressed) {
         if (compressed[0] != 0x02 && compressed[0] != 0x03) {

@@ -92,6 +92,40 @@ class RunCommandTest {
     }
 
     @Test
+    void ledgerRunsTheGenericAppOnTheApduPortUntilStopped(@TempDir Path dir) throws Exception {
+        Path mnemonic = Files.writeString(dir.resolve("mnemonic.txt"), Vectors.DEV_PHRASE + "\n");
+        RunCommand command = new RunCommand();
+        StringWriter out = new StringWriter();
+        CommandLine line = new CommandLine(command);
+        line.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> line.execute("--ledger", "--apdu-port", "0",
+                "--automation-port", "0", "--ephemeral", "--mnemonic-file", mnemonic.toString()));
+        Pattern ready = Pattern.compile(Pattern.quote(RunCommand.READY)
+                + " ledger apdu 127\\.0\\.0\\.1:(\\d+), automation (http://127\\.0\\.0\\.1:\\d+/)");
+        Matcher matched = ready.matcher("");
+        for (int i = 0; i < 3000 && !(matched = ready.matcher(out.toString())).find(); i++) {
+            assertThat(exit).isNotDone();
+            Thread.sleep(10);
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(matched.group(1)))) {
+            socket.getOutputStream().write(dev.hwbridge.protocol.ledger.SpeculosFraming.encodeRequest(
+                    dev.hwbridge.protocol.ledger.PolkadotGenericApp.getVersion().encode()));
+            var reply = dev.hwbridge.protocol.ledger.SpeculosFraming.readReply(socket.getInputStream(), 64);
+            assertThat(reply.isOk()).isTrue();
+        }
+        command.stop();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).doesNotContain("bottom");
+    }
+
+    @Test
+    void ledgerTakesNeitherAPinNorAStateDirectory(@TempDir Path dir) {
+        assertThat(execute(new RunCommand(), "--ledger", "--state", dir.toString())).isEqualTo(2);
+        assertThat(execute(new RunCommand(), "--ledger", "--mnemonic-file", dir.resolve("m").toString(),
+                "--pin-file", dir.resolve("pin").toString())).isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitWithTwo(@TempDir Path dir) {
         assertThat(execute(new RunCommand(), "--state", dir.toString(), "--ephemeral")).isEqualTo(2);
         assertThat(execute(new RunCommand(), "--pin-file", dir.resolve("pin").toString())).isEqualTo(2);

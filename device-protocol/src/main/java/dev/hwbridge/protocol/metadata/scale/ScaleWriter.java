@@ -62,7 +62,9 @@ public final class ScaleWriter {
     }
 
     public ScaleWriter compact(BigInteger value) {
-        if (value.bitLength() < 30) {
+        // Below 2^30 (bit length up to 30, e.g. 2^29 itself) the small modes apply: the big mode
+        // there is not canonical, and readers (ours, parity-scale-codec) refuse it.
+        if (value.bitLength() <= 30) {
             return compact(value.longValueExact());
         }
         int size = (value.bitLength() + 7) / 8;

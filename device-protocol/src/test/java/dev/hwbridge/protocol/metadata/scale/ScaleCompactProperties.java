@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 class ScaleCompactProperties {
 
@@ -25,5 +26,16 @@ class ScaleCompactProperties {
         ScaleReader in = new ScaleReader(bytes);
         assertThat(in.compact(16, "n")).isEqualTo(value);
         assertThat(in.atEnd()).isTrue();
+    }
+
+    @Test
+    void valuesFrom2To29Up2To30UseTheFourByteModeAsBigIntegersToo() {
+        for (BigInteger value : new BigInteger[] {BigInteger.ONE.shiftLeft(29), BigInteger.ONE.shiftLeft(30).subtract(BigInteger.ONE)}) {
+            byte[] bytes = new ScaleWriter().compact(value).toByteArray();
+            assertThat(bytes).hasSize(4);
+            assertThat(bytes[0] & 0x03).isEqualTo(2);
+            assertThat(new ScaleReader(bytes).compact(16, "n")).isEqualTo(value);
+        }
+        assertThat(new ScaleWriter().compact(BigInteger.ONE.shiftLeft(30)).toByteArray()).hasSize(5);
     }
 }
