@@ -7,6 +7,7 @@ import dev.hwbridge.protocol.framing.FrameError;
 import dev.hwbridge.protocol.framing.FramingException;
 import dev.hwbridge.protocol.framing.HidFraming;
 import dev.hwbridge.protocol.framing.InitReply;
+import dev.hwbridge.protocol.message.MessageIds;
 import dev.hwbridge.protocol.message.MessageParts;
 import dev.hwbridge.protocol.framing.InitRequest;
 import dev.hwbridge.protocol.framing.KeepaliveStatus;
@@ -264,17 +265,20 @@ public final class UdpDeviceServer implements AutoCloseable {
             }
         }
         InitReply reply = InitReply.answering(request, channel, FirmwareVersion.MAJOR, FirmwareVersion.MINOR,
-                FirmwareVersion.BUILD, MessageParts.CAPABILITY);
+                FirmwareVersion.BUILD, MessageParts.CAPABILITY | MessageIds.CAPABILITY);
         out.send(reply.toFrame(frame.channel()), from);
     }
 
     private void onMessage(Frame frame, SocketAddress from) {
         byte[] payload = frame.payload();
         Request request;
+        int messageId = 0;
         try {
             request = Messages.parseRequest(payload);
+            messageId = request.getMessageId();
         } catch (MessageException e) {
             request = null;
+            messageId = Messages.messageIdOf(payload);
         } finally {
             // A MSG may carry a JSON file's password.
             Arrays.fill(payload, (byte) 0);
@@ -290,14 +294,15 @@ public final class UdpDeviceServer implements AutoCloseable {
         }
         if (request == null) {
             Response refusal = Response.newBuilder().setFailure(Failure.newBuilder()
-                    .setCode(Failure.Code.INVALID_REQUEST).setMessage("not a Request this device knows")).build();
+                    .setCode(Failure.Code.INVALID_REQUEST).setMessage("not a Request this device knows"))
+                    .setMessageId(messageId).build();
             out.send(Frame.message(frame.channel(), encode(refusal)), from);
             return;
         }
         if (request.hasCancel()) {
             return;
         }
-        Exchange exchange = new Exchange(frame.channel(), from, device.newCancelSignal());
+        Exchange exchange = new Exchange(frame.channel(), from, device.newCancelSignal(), messageId);
         pending = exchange;
         Request accepted = request;
         worker.execute(() -> run(exchange, accepted));
@@ -326,7 +331,9 @@ public final class UdpDeviceServer implements AutoCloseable {
             if (exchange.abandoned() || closed) {
                 return;
             }
-            out.send(Frame.message(exchange.channel(), encode(response)), exchange.peer());
+            Response stamped = exchange.messageId() == 0 ? response
+                    : response.toBuilder().setMessageId(exchange.messageId()).build();
+            out.send(Frame.message(exchange.channel(), encode(stamped)), exchange.peer());
             exchange.sent();
         }
     }
