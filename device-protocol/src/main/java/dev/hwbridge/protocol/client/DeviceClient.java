@@ -400,12 +400,14 @@ public final class DeviceClient implements AutoCloseable {
             throw new DeviceClientException(Code.PROTOCOL_ERROR,
                     "the device sent a Response that does not parse (" + e.code() + ")", e);
         }
-        if (response.getMessageId() != messageId) {
-            // With ids: a reply to an earlier request, repeated or late. Without: a device that
-            // echoes ids though it did not announce them is still answering this request.
-            if (messageId != 0) {
-                return Optional.empty();
-            }
+        if (response.getMessageId() != messageId && messageId != 0) {
+            // A reply to an earlier request, repeated or late. (Without ids in use, a device that
+            // echoes them though it did not announce them is still answering this request.)
+            return Optional.empty();
+        }
+        if (response.getMessageId() != 0) {
+            // The id is the protocol's business: callers get the reply as the device meant it.
+            response = response.toBuilder().clearMessageId().build();
         }
         if (!Messages.isFinal(response)) {
             interim.accept(response);
