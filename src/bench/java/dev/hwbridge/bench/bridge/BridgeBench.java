@@ -301,9 +301,9 @@ public final class BridgeBench {
                     row(HID, "device.ping p50 (floor: 1 report each way)", "µs", pingP50, HID_PING_FLOOR_MICROS,
                             String.format(Locale.ROOT, "≤%.1f ms", HID_PING_GOAL_MICROS / 1000), pingP50 <= HID_PING_GOAL_MICROS);
 
-                    String session = client.call("session.acquire", "{"device":"" + id + ""}").get("session").asText();
-                    String sign = "{"session":"" + session + "","scheme":"ed25519","path":"//polkadot","payload":"0x"
-                            + "ab".repeat(HID_SIGN_PAYLOAD) + ""}";
+                    String session = client.call("session.acquire", "{\"device\":\"" + id + "\"}").get("session").asText();
+                    String sign = "{\"session\":\"" + session + "\",\"scheme\":\"ed25519\",\"path\":\"//polkadot\","
+                            + "\"payload\":\"0x" + "ab".repeat(HID_SIGN_PAYLOAD) + "\"}";
                     Latencies signTimes = new Latencies();
                     long fewestReports = Long.MAX_VALUE;
                     for (int i = -1; i < signs; i++) {
