@@ -51,12 +51,20 @@ final class QueuedOnDevice implements RpcMethod {
 
     @Override
     public CompletableFuture<JsonNode> start(RpcClient client, JsonNode params) throws RpcException {
+        Optional<CompletableFuture<JsonNode>> queued = startWithoutBlocking(client, params);
+        return queued.isPresent() ? queued.get() : RpcMethod.super.start(client, params);
+    }
+
+    /** Queues the body for its device; empty when the params name none (the body then reports why). */
+    @Override
+    public Optional<CompletableFuture<JsonNode>> startWithoutBlocking(RpcClient client, JsonNode params)
+            throws RpcException {
         Optional<Device> device = resolve(client, params);
         if (device.isEmpty()) {
-            return RpcMethod.super.start(client, params);
+            return Optional.empty();
         }
         try {
-            return device.get().submit(() -> body.call(client, params));
+            return Optional.of(device.get().submit(() -> body.call(client, params)));
         } catch (DeviceException e) {
             throw DeviceErrors.of(e);
         }

@@ -116,13 +116,51 @@ public final class JsonRpcDispatcher {
                     "params must be an object (by name), not an array", null));
         }
         RpcMethod target = method.get();
-        return scope.start(() -> invoke(target, name, request, client), delayNanos, workers)
+        CompletableFuture<ObjectNode> started = delayNanos == 0
+                ? startWithoutBlocking(target, name, request, client, scope) : null;
+        if (started == null) {
+            started = scope.start(() -> invoke(target, name, request, client), delayNanos, workers);
+        }
+        return started
                 .handle((response, failure) -> {
                     if (failure == null) {
                         return request.isNotification() ? null : response;
                     }
                     return request.isNotification() ? null : failed(request, name, unwrap(failure));
                 });
+    }
+
+    /**
+     * Starts the method here, on the I/O thread, if it can start without blocking (a call queued
+     * for its device): no worker then hands it on.
+     *
+     * @return the call, or null when it must start on a worker
+     */
+    private CompletableFuture<ObjectNode> startWithoutBlocking(RpcMethod method, String name,
+                                                               JsonRpcCodec.Request request, RpcClient client,
+                                                               CallScope scope) {
+        long started = System.nanoTime();
+        Optional<CompletableFuture<JsonNode>> work;
+        try {
+            work = method.startWithoutBlocking(client, request.params());
+        } catch (RpcException e) {
+            return CompletableFuture.completedFuture(error(name, request, started, e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(unexpected(name, request, started, e));
+        }
+        if (work.isEmpty()) {
+            return null;
+        }
+        CompletableFuture<JsonNode> queued = work.get();
+        CompletableFuture<ObjectNode> call = scope.start(() -> respond(queued, name, request, started), 0,
+                Runnable::run);
+        // Refused by the scope (closed, too many in flight): the work must not run for nobody.
+        call.whenComplete((done, failure) -> {
+            if (failure != null) {
+                queued.cancel(true);
+            }
+        });
+        return call;
     }
 
     /**
@@ -140,6 +178,12 @@ public final class JsonRpcDispatcher {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(unexpected(name, request, started, e));
         }
+        return respond(work, name, request, started);
+    }
+
+    /** The response once {@code work} completes; cancelling the response cancels the work. */
+    private CompletableFuture<ObjectNode> respond(CompletableFuture<JsonNode> work, String name,
+                                                  JsonRpcCodec.Request request, long started) {
         CompletableFuture<ObjectNode> response = work.handle((result, failure) -> {
             if (failure == null) {
                 LOG.debug("{} done in {} ms", name, millisSince(started));

@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,5 +29,17 @@ public interface RpcMethod {
      */
     default CompletableFuture<JsonNode> start(RpcClient client, JsonNode params) throws RpcException {
         return CompletableFuture.completedFuture(call(client, params));
+    }
+
+    /**
+     * Starts the call on the connection's I/O thread, if it can be started there without blocking
+     * (e.g. queued for a device); the dispatcher then needs no worker for it. The future is as
+     * {@link #start}'s.
+     *
+     * @return empty when the call must start on a worker (the default)
+     */
+    default Optional<CompletableFuture<JsonNode>> startWithoutBlocking(RpcClient client, JsonNode params)
+            throws RpcException {
+        return Optional.empty();
     }
 }
