@@ -46,6 +46,10 @@ export declare const ErrorCode: Readonly<{
   METADATA_MISMATCH: 1020;
   /** A transaction without a metadata proof while blind signing is off on the device. */
   BLIND_SIGNING_DISABLED: 1021;
+  /** The device does not do this at all (a Ledger sets up, recovers, wipes and exports on itself). */
+  UNSUPPORTED: 1022;
+  /** A Ledger whose Polkadot app is not open: open it on the Ledger and call again. */
+  APP_NOT_OPEN: 1024;
   /** The daemon holds the chain's metadata, but not for the payload's spec version: data.hint is "chain.addMetadata". */
   METADATA_OUTDATED: 1025;
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */

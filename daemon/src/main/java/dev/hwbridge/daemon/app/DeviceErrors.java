@@ -62,6 +62,8 @@ final class DeviceErrors {
             case INVALID_REQUEST -> RpcError.INVALID_PARAMS;
             case TOO_LARGE -> RpcError.INVALID_PAYLOAD;
             case QUEUE_FULL -> RpcError.RATE_LIMITED;
+            case UNSUPPORTED -> RpcError.UNSUPPORTED;
+            case APP_NOT_OPEN -> RpcError.APP_NOT_OPEN;
         };
         return new RpcException(error, failure.getMessage());
     }

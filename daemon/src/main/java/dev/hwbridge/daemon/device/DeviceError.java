@@ -21,5 +21,9 @@ public enum DeviceError {
     /** The request is too large for this device, which takes no requests in parts. */
     TOO_LARGE,
     /** Too many calls are already waiting for this device. */
-    QUEUE_FULL
+    QUEUE_FULL,
+    /** The device does not do this at all (a Ledger sets up, recovers and wipes on itself). */
+    UNSUPPORTED,
+    /** The device is a Ledger whose Polkadot app is not the one open. */
+    APP_NOT_OPEN
 }

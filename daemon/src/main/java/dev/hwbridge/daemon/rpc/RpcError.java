@@ -49,6 +49,10 @@ public enum RpcError {
     METADATA_MISMATCH(1020),
     /** A transaction without a metadata proof while blind signing is turned off on the device. */
     BLIND_SIGNING_DISABLED(1021),
+    /** The device does not do this: a Ledger sets up, recovers, wipes and exports on itself. */
+    UNSUPPORTED(1022),
+    /** A Ledger whose Polkadot app is not open (the dashboard or another app answered). */
+    APP_NOT_OPEN(1024),
     /** The daemon holds metadata of the chain, but not of the payload's spec version (data.hint names the fix). */
     METADATA_OUTDATED(1025);
 
