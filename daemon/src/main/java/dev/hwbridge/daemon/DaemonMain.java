@@ -70,6 +70,11 @@ public final class DaemonMain implements Callable<Integer> {
                     + " 127.0.0.1:21336 (repeatable).")
     private List<String> simulators = new ArrayList<>();
 
+    @Option(names = "--speculos", paramLabel = "HOST:PORT",
+            description = "Look for a Ledger emulator's APDU port at this TCP address on this machine: Speculos running"
+                    + " the Polkadot app, or `simulator run --ledger` (repeatable), e.g. 127.0.0.1:9999.")
+    private List<String> speculos = new ArrayList<>();
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the account registry (accounts.json) is kept (default: $XDG_DATA_HOME/hwbridge,"
                     + " else ~/.local/share/hwbridge).")
@@ -163,13 +168,17 @@ public final class DaemonMain implements Callable<Integer> {
         InetAddress bindAddress = parseAddress("--bind", bind);
         List<InetSocketAddress> simulatorAddresses = new ArrayList<>();
         for (String simulator : simulators) {
-            simulatorAddresses.add(parseSimulator(simulator));
+            simulatorAddresses.add(parseSimulator("--simulator", simulator));
+        }
+        List<InetSocketAddress> speculosAddresses = new ArrayList<>();
+        for (String emulator : speculos) {
+            speculosAddresses.add(parseSimulator("--speculos", emulator));
         }
         Path data = dataDir != null ? dataDir.toAbsolutePath()
                 : DaemonConfig.defaultDataDir(System.getenv(), System.getProperty("user.home"));
         try {
             return new DaemonConfig(port, bindAddress, allowOrigins, simulatorAddresses, data, allowRemoteBind,
-                    !noUsb && !noHid, !noUsb && !noRawUsb, callsPerSecond);
+                    !noUsb && !noHid, !noUsb && !noRawUsb, callsPerSecond, speculosAddresses);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -194,21 +203,21 @@ public final class DaemonMain implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), option + ": give an IP address or localhost, not " + text);
     }
 
-    private InetSocketAddress parseSimulator(String text) {
+    private InetSocketAddress parseSimulator(String option, String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new ParameterException(spec.commandLine(), "--simulator: expected HOST:PORT, e.g. 127.0.0.1:21336");
+            throw new ParameterException(spec.commandLine(), option + ": expected HOST:PORT, e.g. 127.0.0.1:21336");
         }
         int simulatorPort;
         try {
             simulatorPort = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--simulator: the port is not a number: " + text, e);
+            throw new ParameterException(spec.commandLine(), option + ": the port is not a number: " + text, e);
         }
         if (simulatorPort < 1 || simulatorPort > 0xFFFF) {
-            throw new ParameterException(spec.commandLine(), "--simulator: the port must be 1..65535: " + text);
+            throw new ParameterException(spec.commandLine(), option + ": the port must be 1..65535: " + text);
         }
-        return new InetSocketAddress(parseAddress("--simulator", text.substring(0, colon)), simulatorPort);
+        return new InetSocketAddress(parseAddress(option, text.substring(0, colon)), simulatorPort);
     }
 
     /** {@code --version}: the daemon's and the API's version. */

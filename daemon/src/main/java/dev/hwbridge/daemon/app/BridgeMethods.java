@@ -6,6 +6,7 @@ import dev.hwbridge.daemon.chain.ChainStore;
 import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.DeviceManager;
+import dev.hwbridge.daemon.ledger.LedgerAwareConnector;
 import dev.hwbridge.daemon.registry.AccountRegistry;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.rpc.RpcMethod;
@@ -42,7 +43,7 @@ public final class BridgeMethods {
         DaemonConfig config = ctx.config();
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
         ChainStore chains = ChainStore.open(config.dataDir());
-        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new ClientConnector()));
+        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new LedgerAwareConnector(new ClientConnector())));
         ctx.deviceCounter(() -> devices.list().size());
         SessionManager sessions = new SessionManager(devices, new SecureRandom());
         SeedFingerprints fingerprints = new SeedFingerprints(sessions);

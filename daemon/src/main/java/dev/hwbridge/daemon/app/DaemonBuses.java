@@ -3,12 +3,14 @@ package dev.hwbridge.daemon.app;
 import dev.hwbridge.daemon.device.BusFactory;
 import dev.hwbridge.daemon.transport.DeviceFilter;
 import dev.hwbridge.daemon.transport.hid.HidBus;
+import dev.hwbridge.daemon.transport.ledger.LedgerUsb;
+import dev.hwbridge.daemon.transport.ledger.SpeculosBus;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
 import dev.hwbridge.daemon.transport.usb.UsbBus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The buses a configuration asks for: the UDP simulators, then USB HID and raw USB unless disabled. */
+/** The buses a configuration asks for: Speculos ports, the UDP simulators, then USB HID (hwbridge devices, Ledgers) and raw USB unless disabled. */
 final class DaemonBuses {
 
     private DaemonBuses() {
@@ -16,11 +18,16 @@ final class DaemonBuses {
 
     static List<BusFactory> of(DaemonConfig config) {
         List<BusFactory> buses = new ArrayList<>();
+        if (!config.speculos().isEmpty()) {
+            buses.add(new BusFactory("tcp " + config.speculos(), () -> new SpeculosBus(config.speculos())));
+        }
         if (!config.simulators().isEmpty()) {
             buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators())));
         }
         if (config.hidEnabled()) {
             buses.add(new BusFactory(HidBus.NAME, () -> HidBus.create(DeviceFilter.defaults())));
+            // Ledgers: their own HID bus, so the hwbridge filter stays as it is.
+            buses.add(new BusFactory(HidBus.NAME + " ledger", () -> HidBus.create(LedgerUsb.hidFilter())));
         }
         if (config.usbEnabled()) {
             buses.add(new BusFactory(UsbBus.NAME, () -> UsbBus.create(DeviceFilter.defaults())));

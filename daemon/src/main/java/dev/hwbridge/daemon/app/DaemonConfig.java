@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param hidEnabled      whether to look for USB HID devices
  * @param usbEnabled      whether to look for raw USB (libusb) devices
  * @param callsPerSecond  calls one WebSocket connection may make per second before it is slowed
+ * @param speculos        TCP APDU ports of Ledger emulators to look for (Speculos, {@code simulator run --ledger}; loopback)
  */
 public record DaemonConfig(int port, InetAddress bind, List<String> allowOrigins, List<InetSocketAddress> simulators,
                            Path dataDir, boolean allowRemoteBind, boolean hidEnabled, boolean usbEnabled,
-                           int callsPerSecond) {
+                           int callsPerSecond, List<InetSocketAddress> speculos) {
 
     public static final int DEFAULT_PORT = 21335;
     /** {@link dev.hwbridge.daemon.server.ConnectionLimits#DEFAULT}'s rate: far above what a wallet needs. */
@@ -54,10 +55,24 @@ public record DaemonConfig(int port, InetAddress bind, List<String> allowOrigins
             }
         }
         simulators = List.copyOf(simulators);
+        for (InetSocketAddress emulator : speculos) {
+            if (emulator.isUnresolved() || !emulator.getAddress().isLoopbackAddress()) {
+                throw new IllegalArgumentException("a Speculos port must be on this machine (loopback): " + emulator);
+            }
+        }
+        speculos = List.copyOf(speculos);
         if (callsPerSecond < 1 || callsPerSecond > MAX_CALLS_PER_SECOND) {
             throw new IllegalArgumentException("the call rate (--calls-per-second) must be 1.." + MAX_CALLS_PER_SECOND + ", got "
                     + callsPerSecond);
         }
+    }
+
+    /** No Speculos port. */
+    public DaemonConfig(int port, InetAddress bind, List<String> allowOrigins, List<InetSocketAddress> simulators,
+                        Path dataDir, boolean allowRemoteBind, boolean hidEnabled, boolean usbEnabled,
+                        int callsPerSecond) {
+        this(port, bind, allowOrigins, simulators, dataDir, allowRemoteBind, hidEnabled, usbEnabled, callsPerSecond,
+                List.of());
     }
 
     /** With the default call rate. */

@@ -15,14 +15,18 @@ final class DeviceJson {
     private DeviceJson() {
     }
 
-    /** {@code {id, transport, label, model, session}}; label and session may be null. */
+    /** {@code {id, kind, transport, label, model, appVersion, schemes, session}}; label, appVersion and session may be null. */
     static ObjectNode entry(Device device, Optional<String> session) {
         DeviceInfo info = device.info();
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("id", info.id());
+        entry.put("kind", info.kind());
         entry.put("transport", info.transport());
         entry.put("label", info.label());
         entry.put("model", info.model());
+        entry.put("appVersion", info.appVersion());
+        ArrayNode schemes = entry.putArray("schemes");
+        info.schemes().forEach(schemes::add);
         entry.put("session", session.orElse(null));
         return entry;
     }

@@ -1,10 +1,13 @@
 package dev.hwbridge.daemon.device;
 
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
+import dev.hwbridge.daemon.transport.ledger.LedgerUsb;
 import dev.hwbridge.protocol.message.Features;
+import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -90,12 +93,27 @@ public final class Device {
         return descriptor;
     }
 
-    /** For {@code device.list}: label and model from the last Features the device sent. */
+    /** For {@code device.list}: label, model, schemes (and a Ledger's app version) from the last Features the device sent. */
     public DeviceInfo info() {
         Features features = lastFeatures;
         String model = features != null && !features.getModel().isEmpty() ? features.getModel() : descriptor.product();
         String label = features != null ? features.getLabel() : null;
-        return new DeviceInfo(id, descriptor.transport(), label, model);
+        boolean ledger = LedgerUsb.isLedger(descriptor);
+        String appVersion = ledger && features != null ? features.getFirmwareVersion() : null;
+        List<String> schemes = features == null ? List.of() : features.getSchemesList().stream()
+                .map(Device::schemeName).filter(Objects::nonNull).toList();
+        return new DeviceInfo(id, descriptor.transport(), label, model, ledger ? DeviceInfo.LEDGER : DeviceInfo.HWBRIDGE,
+                appVersion, schemes);
+    }
+
+    /** The API's name of a scheme; null for one this daemon does not know. */
+    private static String schemeName(KeyScheme scheme) {
+        return switch (scheme) {
+            case SR25519 -> "sr25519";
+            case ED25519 -> "ed25519";
+            case ECDSA -> "ecdsa";
+            default -> null;
+        };
     }
 
     public boolean isGone() {

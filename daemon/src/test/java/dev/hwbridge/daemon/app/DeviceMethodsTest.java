@@ -41,7 +41,8 @@ class DeviceMethodsTest {
         JsonNode held = fixture.call("device.list", "{}");
 
         assertThat(free.toString()).isEqualTo(
-                "[{\"id\":\"1\",\"transport\":\"udp\",\"label\":\"Alice's\",\"model\":\"hwbridge-sim\",\"session\":null}]");
+                "[{\"id\":\"1\",\"kind\":\"hwbridge\",\"transport\":\"udp\",\"label\":\"Alice's\",\"model\":\"hwbridge-sim\","
+                        + "\"appVersion\":null,\"schemes\":[\"sr25519\",\"ed25519\",\"ecdsa\"],\"session\":null}]");
         assertThat(held.get(0).get("session").asText()).isEqualTo(session);
     }
 

@@ -74,7 +74,8 @@ class DeviceManagerTest {
 
         DeviceInfo info = awaitLabel(manager.find("1").orElseThrow());
 
-        assertThat(info).isEqualTo(new DeviceInfo("1", "udp", "Alice's", "hwbridge-sim"));
+        assertThat(info).isEqualTo(new DeviceInfo("1", "udp", "Alice's", "hwbridge-sim", DeviceInfo.HWBRIDGE, null,
+                List.of("sr25519", "ed25519", "ecdsa")));
     }
 
     @Test

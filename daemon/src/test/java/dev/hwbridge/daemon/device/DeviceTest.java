@@ -54,7 +54,8 @@ class DeviceTest {
 
         device.call(FEATURES, reply -> { }, () -> true);
 
-        assertThat(device.info()).isEqualTo(new DeviceInfo("1", "udp", "Alice's", "hwbridge-sim"));
+        assertThat(device.info()).isEqualTo(new DeviceInfo("1", "udp", "Alice's", "hwbridge-sim", DeviceInfo.HWBRIDGE, null,
+                List.of("sr25519", "ed25519", "ecdsa")));
     }
 
     @Test

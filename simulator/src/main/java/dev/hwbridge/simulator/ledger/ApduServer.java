@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ public final class ApduServer implements AutoCloseable {
     private final ServerSocket server;
     private final Function<byte[], ApduResponse> device;
     private final ReentrantLock oneExchange = new ReentrantLock();
+    /** Open connections, closed with the server as a stopped Speculos closes them. */
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private ApduServer(ServerSocket server, Function<byte[], ApduResponse> device) {
@@ -65,6 +69,11 @@ public final class ApduServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                clients.add(client);
+                if (closed) {
+                    client.close();
+                    return;
+                }
                 Thread thread = new Thread(() -> serve(client), "ledger-apdu-" + client.getPort());
                 thread.setDaemon(true);
                 thread.start();
@@ -101,6 +110,8 @@ public final class ApduServer implements AutoCloseable {
             LOG.debug("an APDU connection ended: {}", e.getMessage());
         } catch (IOException e) {
             LOG.info("an APDU connection failed: {}", e.getMessage());
+        } finally {
+            clients.remove(client);
         }
     }
 
@@ -108,5 +119,8 @@ public final class ApduServer implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
+        for (Socket client : clients) {
+            client.close();
+        }
     }
 }
