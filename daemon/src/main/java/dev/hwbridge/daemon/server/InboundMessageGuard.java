@@ -25,6 +25,7 @@ final class InboundMessageGuard extends ChannelInboundHandlerAdapter implements 
 
     static final String DEADLINE_REASON = "a message must arrive whole within its deadline";
     static final String BUSY_REASON = "another large message is being received; try again later";
+    static final String FULL_REASON = "the daemon is receiving too many messages at once; try again later";
     static final String TOO_BIG_REASON = "the message is over the size limit";
 
     private final MessageMeter.Reading reading;
@@ -75,7 +76,8 @@ final class InboundMessageGuard extends ChannelInboundHandlerAdapter implements 
                 messageOpen = true;
                 return true;
             }
-            case TRY_LATER -> refuse(WebSocketCloseStatus.TRY_AGAIN_LATER, BUSY_REASON);
+            case LARGE_BUSY -> refuse(WebSocketCloseStatus.TRY_AGAIN_LATER, BUSY_REASON);
+            case BUDGET_SPENT -> refuse(WebSocketCloseStatus.TRY_AGAIN_LATER, FULL_REASON);
             case TOO_BIG -> refuse(WebSocketCloseStatus.MESSAGE_TOO_BIG, TOO_BIG_REASON);
             default -> throw new IllegalStateException(verdict.toString());
         }

@@ -17,8 +17,10 @@ final class MessageMeter {
     enum Verdict {
         /** Go on receiving. */
         GO,
-        /** Another large message is being received, or the budget is spent: close 1013, try again later. */
-        TRY_LATER,
+        /** Another connection's large message is being received: close 1013, try again later. */
+        LARGE_BUSY,
+        /** The bytes being received, every connection added up, would pass the budget: close 1013 too. */
+        BUDGET_SPENT,
         /** Over the large size: close 1009. */
         TOO_BIG
     }
@@ -73,10 +75,10 @@ final class MessageMeter {
             }
             long total = messageBytes + payloadBytes;
             if (total > ordinaryBytes && largeSlot.get() != this && !largeSlot.compareAndSet(null, this)) {
-                return Verdict.TRY_LATER;
+                return Verdict.LARGE_BUSY;
             }
             if (!reserve(payloadBytes)) {
-                return Verdict.TRY_LATER;
+                return Verdict.BUDGET_SPENT;
             }
             messageBytes = total;
             return Verdict.GO;

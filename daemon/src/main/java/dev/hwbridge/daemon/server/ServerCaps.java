@@ -22,13 +22,13 @@ public record ServerCaps(int maxWebSockets, int maxSockets, Duration messageDead
 
     /**
      * 64 WebSockets, 256 sockets, 10 s for a started message, 1 MiB messages and one of up to
-     * 4 MiB at a time (room for {@code chain.addMetadata}'s 1.0–1.4 MB), 16 MiB being received in
-     * all, 2 MiB of replies queued per connection. Together about 16 + 64 × 2 MiB in the worst
+     * 4 MiB at a time (room for {@code chain.addMetadata}'s 1.0–1.4 MB), 8 MiB being received in
+     * all, 2 MiB of replies queued per connection. Together about 8 + 64 × 2 MiB in the worst
      * case, and a few MiB in practice: replies are small and a connection over 512 KiB of unread
      * replies is not read from until it catches up.
      */
     public static final ServerCaps DEFAULT = new ServerCaps(64, 256, Duration.ofSeconds(10), 1 << 20, 4 << 20,
-            16 << 20, 2 << 20);
+            8 << 20, 2 << 20);
 
     public ServerCaps {
         Objects.requireNonNull(messageDeadline, "messageDeadline");

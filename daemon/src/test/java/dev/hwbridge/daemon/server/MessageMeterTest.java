@@ -31,7 +31,7 @@ class MessageMeterTest {
 
         assertThat(a.frame(true, MIB)).isEqualTo(Verdict.GO);
         assertThat(a.frame(false, 1)).as("crossing 1 MiB takes the slot").isEqualTo(Verdict.GO);
-        assertThat(b.frame(true, MIB + 1)).isEqualTo(Verdict.TRY_LATER);
+        assertThat(b.frame(true, MIB + 1)).isEqualTo(Verdict.LARGE_BUSY);
         a.messageEnded();
         assertThat(b.frame(true, MIB + 1)).isEqualTo(Verdict.GO);
     }
@@ -51,7 +51,7 @@ class MessageMeterTest {
             assertThat(meter.newReading().frame(true, MIB)).isEqualTo(Verdict.GO);
         }
 
-        assertThat(meter.newReading().frame(true, 1)).isEqualTo(Verdict.TRY_LATER);
+        assertThat(meter.newReading().frame(true, 1)).isEqualTo(Verdict.BUDGET_SPENT);
     }
 
     @Test
