@@ -21,13 +21,13 @@ public record ServerCaps(int maxWebSockets, int maxSockets, Duration messageDead
                          int largeMessageBytes, int receivingBudgetBytes, int maxQueuedBytes) {
 
     /**
-     * 64 WebSockets, 256 sockets, 10 s for a started message, 1 MiB messages and one of up to
+     * 128 WebSockets (the benchmark's heaviest load is 100 clients), 256 sockets, 10 s for a started message, 1 MiB messages and one of up to
      * 4 MiB at a time (room for {@code chain.addMetadata}'s 1.0–1.4 MB), 8 MiB being received in
-     * all, 2 MiB of replies queued per connection. Together about 8 + 64 × 2 MiB in the worst
+     * all, 2 MiB of replies queued per connection. Together about 8 + 128 × 2 MiB in the worst
      * case, and a few MiB in practice: replies are small and a connection over 512 KiB of unread
      * replies is not read from until it catches up.
      */
-    public static final ServerCaps DEFAULT = new ServerCaps(64, 256, Duration.ofSeconds(10), 1 << 20, 4 << 20,
+    public static final ServerCaps DEFAULT = new ServerCaps(128, 256, Duration.ofSeconds(10), 1 << 20, 4 << 20,
             8 << 20, 2 << 20);
 
     public ServerCaps {
