@@ -70,6 +70,7 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
     private final RefusalLog refusals;
     private final long maxQueuedBytes;
     private long refusedCallsLogged;
+    private long refusedBusyLogged;
     private volatile String origin = RefusalLog.NO_ORIGIN;
     private final List<Runnable> closeActions = new ArrayList<>();
     private boolean closeActionsStarted;
@@ -153,14 +154,22 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
                 send(reply);
             }
         });
-        long refused = limiter.refused();
-        refusals.refused(origin, "calls faster than allowed (RATE_LIMITED)", refused - refusedCallsLogged);
-        refusedCallsLogged = refused;
+        countRefusedCalls();
         if (limiter.abusive()) {
             refusals.refused(origin, "kept sending calls faster than allowed (closed 1008)");
             LOG.debug("closing connection {}: it kept sending calls faster than allowed", id);
             closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "too many calls per second");
         }
+    }
+
+    /** Hands the calls refused RATE_LIMITED since the last message to the refusal log. */
+    private void countRefusedCalls() {
+        long refused = limiter.refused();
+        refusals.refused(origin, "calls faster than allowed (RATE_LIMITED)", refused - refusedCallsLogged);
+        refusedCallsLogged = refused;
+        long busy = scope.refusedBusy();
+        refusals.refused(origin, "too many calls in progress (RATE_LIMITED)", busy - refusedBusyLogged);
+        refusedBusyLogged = busy;
     }
 
     @Override

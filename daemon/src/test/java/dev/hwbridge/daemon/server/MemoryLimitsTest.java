@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ class MemoryLimitsTest {
 
     private final MethodRegistry methods = new MethodRegistry();
     private final List<String> logLines = new ArrayList<>();
+    private final RefusalLog refusals = new RefusalLog(() -> 0, logLines::add);
     private final List<EmbeddedConnection> connections = new ArrayList<>();
     private DaemonChannelInitializer daemon = daemon(CAPS);
 
@@ -37,8 +39,11 @@ class MemoryLimitsTest {
     }
 
     private DaemonChannelInitializer daemon(ServerCaps caps) {
-        return EmbeddedConnection.initializer(methods, ConnectionLimits.DEFAULT, List.of(), caps,
-                new RefusalLog(() -> 0, logLines::add), new AtomicLong(1));
+        return daemon(caps, ConnectionLimits.DEFAULT);
+    }
+
+    private DaemonChannelInitializer daemon(ServerCaps caps, ConnectionLimits limits) {
+        return EmbeddedConnection.initializer(methods, limits, List.of(), caps, refusals, new AtomicLong(1));
     }
 
     private EmbeddedConnection connect() {
@@ -226,5 +231,20 @@ class MemoryLimitsTest {
         assertThat(health).startsWith("HTTP/1.1 200");
         assertThat(daemon.webSockets().open()).isZero();
         connect().upgrade();
+    }
+
+    @Test
+    void callsRefusedRateLimitedAreCountedAndLoggedOnce() {
+        // 10 calls/s, burst 3, no delay, 100 refusals before a close; the clock never moves.
+        daemon = daemon(CAPS, new ConnectionLimits(10, 3, Duration.ZERO, 100, 0, 32));
+        EmbeddedConnection connection = connect().upgrade();
+
+        for (int i = 1; i <= 20; i++) {
+            connection.sendText(echoOfSize(i, 100));
+        }
+
+        assertThat(connection.receiveJson()).hasSize(20);
+        assertThat(refusals.total()).isEqualTo(17);
+        assertThat(logLines).singleElement().asString().contains("RATE_LIMITED");
     }
 }
