@@ -14,19 +14,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The first look at every HTTP request, before the WebSocket handshake, the health check or a
  * page: refuses malformed requests (400) and those whose Host or Origin {@link AccessPolicy}
- * rejects (403), then closes the connection. Sits before the aggregator, so a refused request's
- * body is never buffered. One per connection.
+ * rejects (403), then closes the connection; each refusal is counted in the {@link RefusalLog}.
+ * Sits before the aggregator, so a refused request's body is never buffered. One per connection.
  */
 final class LoopbackGuardHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackGuardHandler.class);
     private static final int MAX_LOGGED_HEADER = 80;
 
+    static final String MALFORMED = "malformed HTTP request";
+
     private final AccessPolicy policy;
+    private final RefusalLog refusals;
     private boolean refused;
 
-    LoopbackGuardHandler(AccessPolicy policy) {
+    LoopbackGuardHandler(AccessPolicy policy, RefusalLog refusals) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
     @Override
@@ -40,16 +44,19 @@ final class LoopbackGuardHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        String origin = RefusalLog.origin(request.headers().get(HttpHeaderNames.ORIGIN));
         if (request.decoderResult().isFailure()) {
-            refuse(ctx, msg, request, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+            refusals.refused(origin, MALFORMED);
+            refuse(ctx, msg, request, HttpResponseStatus.BAD_REQUEST, MALFORMED);
             return;
         }
         Optional<String> refusal = policy.refusal(
                 request.headers().getAll(HttpHeaderNames.HOST), request.headers().getAll(HttpHeaderNames.ORIGIN));
         if (refusal.isPresent()) {
-            LOG.info("refused a request from {}: {} (Host {}, Origin {})", ctx.channel().remoteAddress(),
-                    refusal.get(), loggable(request.headers().get(HttpHeaderNames.HOST)),
-                    loggable(request.headers().get(HttpHeaderNames.ORIGIN)));
+            // Counted, and logged once per origin and reason each interval: a page can send thousands.
+            refusals.refused(origin, refusal.get());
+            LOG.debug("refused a request from {}: {} (Host {})", ctx.channel().remoteAddress(), refusal.get(),
+                    loggable(request.headers().get(HttpHeaderNames.HOST)));
             refuse(ctx, msg, request, HttpResponseStatus.FORBIDDEN, "forbidden: " + refusal.get());
             return;
         }
