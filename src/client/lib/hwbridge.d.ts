@@ -46,6 +46,8 @@ export declare const ErrorCode: Readonly<{
   METADATA_MISMATCH: 1020;
   /** A transaction without a metadata proof while blind signing is off on the device. */
   BLIND_SIGNING_DISABLED: 1021;
+  /** A page (through the browser extension) whose origin the user has not approved, or revoked. */
+  ORIGIN_NOT_APPROVED: 1023;
   /** The daemon holds the chain's metadata, but not for the payload's spec version: data.hint is "chain.addMetadata". */
   METADATA_OUTDATED: 1025;
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */

@@ -41,6 +41,7 @@ export const ErrorCode = Object.freeze({
   RATE_LIMITED: 1019,
   METADATA_MISMATCH: 1020,
   BLIND_SIGNING_DISABLED: 1021,
+  ORIGIN_NOT_APPROVED: 1023,
   METADATA_OUTDATED: 1025,
   // The client's own: the connection, not the daemon, ended the call.
   /** The connection dropped while the call was in flight: it may or may not have run. Not retried. */

@@ -48,10 +48,17 @@ final class DaemonChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup channels;
     private final AtomicLong connectionIds = new AtomicLong();
     private final LongSupplier nanoClock;
+    private final OriginGate gate;
     private volatile AccessPolicy policy;
 
     DaemonChannelInitializer(ServerSettings settings, JsonRpcDispatcher dispatcher, HealthSource healthSource,
                              Executor workers, ChannelGroup channels, LongSupplier nanoClock) {
+        this(settings, dispatcher, healthSource, workers, channels, nanoClock, OriginGate.NONE);
+    }
+
+    DaemonChannelInitializer(ServerSettings settings, JsonRpcDispatcher dispatcher, HealthSource healthSource,
+                             Executor workers, ChannelGroup channels, LongSupplier nanoClock, OriginGate gate) {
+        this.gate = gate;
         this.settings = settings;
         this.dispatcher = dispatcher;
         this.health = new HealthHandler(healthSource);
@@ -75,7 +82,7 @@ final class DaemonChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
-        pipeline.addLast(new LoopbackGuardHandler(policyFor(port)));
+        pipeline.addLast(new LoopbackGuardHandler(policyFor(port), gate));
         pipeline.addLast(new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
         pipeline.addLast(health);
         pipeline.addLast(files);

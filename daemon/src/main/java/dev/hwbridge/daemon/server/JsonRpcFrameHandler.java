@@ -10,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -65,6 +67,8 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
     private volatile ChannelHandlerContext ctx;
     private volatile boolean upgraded;
     private volatile boolean closing;
+    /** The handshake's Origin header, normalised; null for a client that sent none. */
+    private volatile String origin;
     private CallScope scope;
 
     /**
@@ -88,7 +92,8 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            origin = originOf(handshake.requestHeaders().get(HttpHeaderNames.ORIGIN));
             ChannelPipeline pipeline = ctx.pipeline();
             for (Class<? extends ChannelHandler> handler : HTTP_ONLY) {
                 if (pipeline.get(handler) != null) {
@@ -182,6 +187,16 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
             }
         }
         runSafely(action);
+    }
+
+    @Override
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** The guard has let this Origin in, so it is well-formed; null stays null. */
+    private static String originOf(String header) {
+        return header == null ? null : AccessPolicy.normalizeOrigin(header);
     }
 
     @Override
