@@ -285,7 +285,8 @@ async function handlePopup (message) {
 }
 
 extensionApi.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const ownPage = sender.id === extensionApi.runtime.id && sender.tab === undefined
+  // The popup (also when opened in a tab); a content script's sender.url is its web page's.
+  const ownPage = sender.id === extensionApi.runtime.id
     && typeof sender.url === 'string' && sender.url.startsWith(extensionApi.runtime.getURL(''));
   if (!ownPage || message === null || typeof message !== 'object' || typeof message.popup !== 'string') return false;
   handlePopup(message).then((result) => sendResponse({ result }), (error) => sendResponse({ error: errorOf(error) }));
