@@ -13,7 +13,12 @@ const ACCOUNTS_POLL_MS = 2000;
 /** Calls one page may have waiting here; more are refused before they reach the daemon. */
 const MAX_QUEUED_PER_PAGE = 16;
 
+/** How often the daemon is pinged while pages are connected (Chromium stops a worker idle for 30 s). */
+const KEEPALIVE_MS = 20000;
+
 const shared = new HwbridgeClient({ reconnect: true });
+/** Pages with an open port: while there are any, the worker keeps itself (and its connection) alive. */
+let openPages = 0;
 const status = { url: DEFAULT_URL, port: DEFAULT_PORT, error: null, approved: [], pending: [] };
 let connecting = null;
 
@@ -231,6 +236,7 @@ extensionApi.runtime.onConnect.addListener((port) => {
     return;
   }
   const page = { origin: originOfSender(port.sender), port, subscriptions: new Map(), nextSubscription: 0, queued: 0 };
+  openPages++;
   port.onMessage.addListener((message) => {
     if (page.queued >= MAX_QUEUED_PER_PAGE) {
       port.postMessage({ id: message.id, error: { message: 'too many calls at once from this page', code: ErrorCode.RATE_LIMITED, name: 'RATE_LIMITED' } });
@@ -246,6 +252,7 @@ extensionApi.runtime.onConnect.addListener((port) => {
     });
   });
   port.onDisconnect.addListener(() => {
+    openPages--;
     for (const timer of page.subscriptions.values()) clearInterval(timer);
     page.subscriptions.clear();
   });
@@ -292,3 +299,9 @@ extensionApi.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handlePopup(message).then((result) => sendResponse({ result }), (error) => sendResponse({ error: errorOf(error) }));
   return true;
 });
+
+// A message on the WebSocket counts as activity for Chromium: a page waiting for the user's
+// approval or a signature must not lose the worker, its connection and so its session.
+setInterval(() => {
+  if (openPages > 0 && shared.connected) shared.bridge.info().catch(() => {});
+}, KEEPALIVE_MS);

@@ -10,6 +10,8 @@
   const target = window.location.origin === 'null' ? '*' : window.location.origin;
   let port = null;
   let rejection = null;
+  /** Ids of the calls sent on the current port and not answered yet. */
+  const unanswered = new Set();
 
   function toPage (message) {
     window.postMessage({ source: TO_PAGE, ...message }, target);
@@ -19,14 +21,20 @@
     if (port === null) {
       port = runtime.connect({ name: 'hwbridge-page' });
       port.onMessage.addListener((message) => {
-        if (message.id !== undefined && message.error?.rejected) {
-          rejection = message.error;
+        if (message.id !== undefined) {
+          unanswered.delete(message.id);
+          if (message.error?.rejected) rejection = message.error;
         }
         toPage(message);
       });
       port.onDisconnect.addListener(() => {
-        // The worker was stopped (Chromium stops idle ones): the next call connects again.
+        // The worker was stopped or reloaded: its calls will never be answered, and the next
+        // call connects again.
         port = null;
+        for (const id of unanswered) {
+          toPage({ id, error: { message: 'hwbridge: the extension restarted; try again', code: null, name: 'Error' } });
+        }
+        unanswered.clear();
       });
     }
     return port;
@@ -40,6 +48,8 @@
       toPage({ id: data.id, error: rejection });
       return;
     }
-    connected().postMessage({ id: data.id, method: data.method, params: data.params });
+    const to = connected();
+    unanswered.add(data.id);
+    to.postMessage({ id: data.id, method: data.method, params: data.params });
   });
 })();
