@@ -50,7 +50,15 @@ public final class OriginApprovals implements OriginGate {
     public record Pending(String origin, String appName, OriginKind kind, Instant since) {
     }
 
-    private record Prompt(Pending pending, CompletableFuture<Boolean> decision) {
+    /** A prompt and the requests waiting on it (guarded by the approvals' lock). */
+    private static final class Prompt {
+        final Pending pending;
+        final CompletableFuture<Boolean> decision = new CompletableFuture<>();
+        int waiters;
+
+        Prompt(Pending pending) {
+            this.pending = pending;
+        }
     }
 
     private final OriginStore store;
@@ -110,12 +118,12 @@ public final class OriginApprovals implements OriginGate {
     private void listExtension(String origin) {
         Pending added;
         synchronized (this) {
-            long extensions = prompts.values().stream().filter(p -> p.pending().kind() == OriginKind.EXTENSION).count();
+            long extensions = prompts.values().stream().filter(p -> p.pending.kind() == OriginKind.EXTENSION).count();
             if (prompts.containsKey(origin) || extensions >= MAX_PENDING_EXTENSIONS || prompts.size() >= MAX_PENDING) {
                 return;
             }
             added = new Pending(origin, "a browser extension", OriginKind.EXTENSION, clock.instant());
-            prompts.put(origin, new Prompt(added, new CompletableFuture<>()));
+            prompts.put(origin, new Prompt(added));
         }
         LOG.info("an extension of origin {} was refused; the wallet page lists it for approval", origin);
         announce(PENDING_NOTIFICATION, pendingJson(added));
@@ -123,7 +131,8 @@ public final class OriginApprovals implements OriginGate {
 
     /**
      * Waits until the user decides on {@code origin}, at most {@code limit}; answers at once when
-     * it is approved already. Several requests of one origin share one prompt.
+     * it is approved already. Several requests of one origin share one prompt; when the last of
+     * them gives up (cancelled, timed out) undecided, the prompt is withdrawn.
      *
      * @return empty when too many prompts are waiting already
      * @throws InterruptedException when the caller's call is cancelled
@@ -132,30 +141,44 @@ public final class OriginApprovals implements OriginGate {
         if (approved(origin)) {
             return Optional.of(Outcome.APPROVED);
         }
-        CompletableFuture<Boolean> decision;
+        Prompt prompt;
         Pending added = null;
         synchronized (this) {
-            Prompt prompt = prompts.get(origin);
+            prompt = prompts.get(origin);
             if (prompt == null) {
                 if (prompts.size() >= MAX_PENDING) {
                     return Optional.empty();
                 }
                 added = new Pending(origin, trim(appName), OriginKind.of(origin), clock.instant());
-                prompt = new Prompt(added, new CompletableFuture<>());
+                prompt = new Prompt(added);
                 prompts.put(origin, prompt);
             }
-            decision = prompt.decision();
+            prompt.waiters++;
         }
         if (added != null) {
             announce(PENDING_NOTIFICATION, pendingJson(added));
         }
         try {
-            return Optional.of(decision.get(limit.toMillis(), TimeUnit.MILLISECONDS) ? Outcome.APPROVED : Outcome.REJECTED);
+            return Optional.of(prompt.decision.get(limit.toMillis(), TimeUnit.MILLISECONDS) ? Outcome.APPROVED : Outcome.REJECTED);
         } catch (TimeoutException e) {
             return Optional.of(Outcome.TIMED_OUT);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a decision is only ever completed with a value", e);
+        } finally {
+            leave(origin, prompt);
         }
+    }
+
+    /** A request stops waiting; the last one to leave an undecided prompt withdraws it. */
+    private void leave(String origin, Prompt prompt) {
+        synchronized (this) {
+            prompt.waiters--;
+            if (prompt.waiters > 0 || prompt.decision.isDone() || prompts.get(origin) != prompt) {
+                return;
+            }
+            prompts.remove(origin);
+        }
+        announce(CHANGED_NOTIFICATION, changedJson(origin, "withdrawn"));
     }
 
     /**
@@ -170,13 +193,13 @@ public final class OriginApprovals implements OriginGate {
             prompt = prompts.remove(origin);
         }
         if (approve) {
-            String name = prompt != null ? prompt.pending().appName() : trim(appName);
+            String name = prompt != null ? prompt.pending.appName() : trim(appName);
             store.approve(new OriginRecord(origin, name, OriginKind.of(origin), clock.instant()));
         } else if (store.revoke(origin)) {
             revoked(origin);
         }
         if (prompt != null) {
-            prompt.decision().complete(approve);
+            prompt.decision.complete(approve);
         }
         LOG.info("origin {} {}", origin, approve ? "approved" : "rejected");
         announce(CHANGED_NOTIFICATION, changedJson(origin, approve ? "approved" : "rejected"));
@@ -202,7 +225,7 @@ public final class OriginApprovals implements OriginGate {
     public synchronized List<Pending> pending() {
         List<Pending> list = new ArrayList<>();
         for (Prompt prompt : prompts.values()) {
-            list.add(prompt.pending());
+            list.add(prompt.pending);
         }
         return list;
     }

@@ -77,8 +77,24 @@ class OriginApprovalsTest {
     }
 
     @Test
-    void aRequestNobodyAnswersTimesOut() throws Exception {
+    void aRequestNobodyAnswersTimesOutAndWithdrawsItsPrompt() throws Exception {
         assertThat(approvals.request(DAPP, "Dapp", Duration.ofMillis(10))).contains(OriginApprovals.Outcome.TIMED_OUT);
+
+        assertThat(approvals.pending()).isEmpty();
+        assertThat(wallet.notifications).extracting(OriginClient.Notification::method)
+                .containsExactly("origin.pending", "origin.changed");
+    }
+
+    @Test
+    void aPromptStaysWhileAnotherRequestStillWaits() throws Exception {
+        CompletableFuture<Optional<OriginApprovals.Outcome>> waiting = ask(DAPP);
+        assertThat(wallet.notifications.poll(5, TimeUnit.SECONDS).method()).isEqualTo("origin.pending");
+
+        assertThat(approvals.request(DAPP, "Dapp", Duration.ofMillis(10))).contains(OriginApprovals.Outcome.TIMED_OUT);
+
+        assertThat(approvals.pending()).hasSize(1);
+        approvals.decide(DAPP, true, "");
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).contains(OriginApprovals.Outcome.APPROVED);
     }
 
     @Test
