@@ -6,6 +6,9 @@ import dev.hwbridge.daemon.chain.ChainStore;
 import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.DeviceManager;
+import dev.hwbridge.daemon.origin.OriginApprovals;
+import dev.hwbridge.daemon.origin.OriginStore;
+import dev.hwbridge.daemon.origin.PageOriginGuard;
 import dev.hwbridge.daemon.registry.AccountRegistry;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.rpc.RpcMethod;
@@ -26,13 +29,20 @@ public final class BridgeMethods {
     private BridgeMethods() {
     }
 
-    /** Registers every method; resources they open go to {@link DaemonContext#closeOnStop}. */
-    public static void registerAll(MethodRegistry registry, DaemonContext ctx) {
-        registry.register("bridge.info", (client, params) -> {
+    /**
+     * Registers every method, each behind the page-origin rules; resources they open go to
+     * {@link DaemonContext#closeOnStop}.
+     *
+     * @return the origin approvals, which the server consults for extension origins
+     */
+    public static OriginApprovals registerAll(MethodRegistry registry, DaemonContext ctx) {
+        DaemonConfig config = ctx.config();
+        OriginApprovals approvals = new OriginApprovals(OriginStore.open(config.dataDir()), Clock.systemUTC());
+        PageOriginGuard guard = new PageOriginGuard(approvals, System::nanoTime);
+        registry.register("bridge.info", guard.wrap("bridge.info", (client, params) -> {
             Params.of(params, Set.of());
             return bridgeInfo(ctx);
-        });
-        DaemonConfig config = ctx.config();
+        }));
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
         ChainStore chains = ChainStore.open(config.dataDir());
         DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new ClientConnector()));
@@ -48,12 +58,14 @@ public final class BridgeMethods {
                 new SignMethods(sessions, accounts, fingerprints, new RuntimeCache(chains)),
                 new EncryptedJsonMethods(sessions, fingerprints),
                 new BackupMethods(sessions, registrations, fingerprints, clock),
-                new ChainMethods(chains, clock));
+                new ChainMethods(chains, clock),
+                new OriginMethods(approvals));
         for (MethodGroup group : groups) {
             for (Map.Entry<String, RpcMethod> method : group.methods().entrySet()) {
-                registry.register(method.getKey(), method.getValue());
+                registry.register(method.getKey(), guard.wrap(method.getKey(), method.getValue()));
             }
         }
+        return approvals;
     }
 
     /** {@code bridge.info} → {@code {name, version, protocolVersion}}. */

@@ -49,6 +49,8 @@ public enum RpcError {
     METADATA_MISMATCH(1020),
     /** A transaction without a metadata proof while blind signing is turned off on the device. */
     BLIND_SIGNING_DISABLED(1021),
+    /** A page (through the extension) whose origin the user has not approved, or not for this method. */
+    ORIGIN_NOT_APPROVED(1023),
     /** The daemon holds metadata of the chain, but not of the payload's spec version (data.hint names the fix). */
     METADATA_OUTDATED(1025);
 

@@ -49,10 +49,18 @@ final class DaemonChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final MessageMeter meter;
     private final RefusalLog refusals;
     private final WebSocketCap webSockets;
+    private final OriginGate gate;
     private volatile AccessPolicy policy;
 
     DaemonChannelInitializer(ServerSettings settings, JsonRpcDispatcher dispatcher, HealthSource healthSource,
                              Executor workers, ChannelGroup channels, LongSupplier nanoClock, RefusalLog refusals) {
+        this(settings, dispatcher, healthSource, workers, channels, nanoClock, refusals, OriginGate.NONE);
+    }
+
+    DaemonChannelInitializer(ServerSettings settings, JsonRpcDispatcher dispatcher, HealthSource healthSource,
+                             Executor workers, ChannelGroup channels, LongSupplier nanoClock, RefusalLog refusals,
+                             OriginGate gate) {
+        this.gate = gate;
         this.settings = settings;
         this.dispatcher = dispatcher;
         this.health = new HealthHandler(healthSource);
@@ -96,7 +104,7 @@ final class DaemonChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
-        pipeline.addLast(new LoopbackGuardHandler(policyFor(port), refusals));
+        pipeline.addLast(new LoopbackGuardHandler(policyFor(port), refusals, gate));
         pipeline.addLast(new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
         pipeline.addLast(health);
         pipeline.addLast(files);

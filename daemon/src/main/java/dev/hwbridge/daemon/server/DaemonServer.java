@@ -67,7 +67,18 @@ public final class DaemonServer implements AutoCloseable {
      */
     public static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health)
             throws IOException {
+        return start(settings, methods, health, OriginGate.NONE);
+    }
+
+    /**
+     * Binds and starts serving; {@code gate} may let in origins beyond the settings' own.
+     *
+     * @throws IOException if the address cannot be bound (e.g. the port is taken)
+     */
+    public static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health,
+                                     OriginGate gate) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(health, "health");
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -89,7 +100,7 @@ public final class DaemonServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DaemonChannelInitializer(settings, dispatcher, health, workers, channels,
-                        System::nanoTime, refusals));
+                        System::nanoTime, refusals, gate));
         InetSocketAddress requested = new InetSocketAddress(settings.bindAddress(), settings.port());
         Channel serverChannel;
         try {

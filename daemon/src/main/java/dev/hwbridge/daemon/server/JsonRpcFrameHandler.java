@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -71,13 +72,16 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
     private final long maxQueuedBytes;
     private long refusedCallsLogged;
     private long refusedBusyLogged;
-    private volatile String origin = RefusalLog.NO_ORIGIN;
+    /** The handshake's Origin as the refusal log names it. */
+    private volatile String loggedOrigin = RefusalLog.NO_ORIGIN;
     private final List<Runnable> closeActions = new ArrayList<>();
     private boolean closeActionsStarted;
 
     private volatile ChannelHandlerContext ctx;
     private volatile boolean upgraded;
     private volatile boolean closing;
+    /** The handshake's Origin header, normalised; null for a client that sent none. */
+    private volatile String origin;
     private CallScope scope;
 
     /**
@@ -108,20 +112,21 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            origin = originOf(handshake.requestHeaders().get(HttpHeaderNames.ORIGIN));
             ChannelPipeline pipeline = ctx.pipeline();
             for (Class<? extends ChannelHandler> handler : HTTP_ONLY) {
                 if (pipeline.get(handler) != null) {
                     pipeline.remove(handler);
                 }
             }
-            origin = RefusalLog.origin(handshake.requestHeaders().get(HttpHeaderNames.ORIGIN));
+            loggedOrigin = RefusalLog.origin(handshake.requestHeaders().get(HttpHeaderNames.ORIGIN));
             // Before the decoder, which buffers a frame whole: the guard meters it from its header.
             ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
             pipeline.addBefore(decoder.name(), "message-guard", guard);
             upgraded = true;
             LOG.debug("connection {} open from {}", id, ctx.channel().remoteAddress());
         } else if (event instanceof InboundMessageGuard.Refusal refusal) {
-            refusals.refused(origin, refusal.reason() + " (closed " + refusal.status().code() + ")");
+            refusals.refused(loggedOrigin, refusal.reason() + " (closed " + refusal.status().code() + ")");
             closeWith(refusal.status(), refusal.reason());
             return;
         } else if (event == DAEMON_STOPPING) {
@@ -156,7 +161,7 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
         });
         countRefusedCalls();
         if (limiter.abusive()) {
-            refusals.refused(origin, "kept sending calls faster than allowed (closed 1008)");
+            refusals.refused(loggedOrigin, "kept sending calls faster than allowed (closed 1008)");
             LOG.debug("closing connection {}: it kept sending calls faster than allowed", id);
             closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "too many calls per second");
         }
@@ -165,10 +170,10 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
     /** Hands the calls refused RATE_LIMITED since the last message to the refusal log. */
     private void countRefusedCalls() {
         long refused = limiter.refused();
-        refusals.refused(origin, "calls faster than allowed (RATE_LIMITED)", refused - refusedCallsLogged);
+        refusals.refused(loggedOrigin, "calls faster than allowed (RATE_LIMITED)", refused - refusedCallsLogged);
         refusedCallsLogged = refused;
         long busy = scope.refusedBusy();
-        refusals.refused(origin, "too many calls in progress (RATE_LIMITED)", busy - refusedBusyLogged);
+        refusals.refused(loggedOrigin, "too many calls in progress (RATE_LIMITED)", busy - refusedBusyLogged);
         refusedBusyLogged = busy;
     }
 
@@ -235,6 +240,16 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
     }
 
     @Override
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** The guard has let this Origin in, so it is well-formed; null stays null. */
+    private static String originOf(String header) {
+        return header == null ? null : AccessPolicy.normalizeOrigin(header);
+    }
+
+    @Override
     public boolean isOpen() {
         ChannelHandlerContext context = ctx;
         return upgraded && !closing && context != null && context.channel().isActive();
@@ -254,7 +269,7 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
         ChannelOutboundBuffer queue = context.channel().unsafe().outboundBuffer();
         long queued = queue == null ? 0 : queue.totalPendingWriteBytes();
         if (queued > maxQueuedBytes) {
-            refusals.refused(origin, "did not read its replies (closed)");
+            refusals.refused(loggedOrigin, "did not read its replies (closed)");
             LOG.debug("connection {}: {} bytes of replies unread, closing", id, queued);
             // No close frame: it would wait behind everything already queued.
             closing = true;
