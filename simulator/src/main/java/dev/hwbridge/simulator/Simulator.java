@@ -66,6 +66,15 @@ public final class Simulator implements AutoCloseable {
         return udp.port();
     }
 
+    /** Reports the device took in and sent out so far (to compare a call with its report-count floor). */
+    public long reportsReceived() {
+        return udp.reportsReceived();
+    }
+
+    public long reportsSent() {
+        return udp.reportsSent();
+    }
+
     /** {@code 127.0.0.1:<udpPort>}. */
     public InetSocketAddress udpAddress() {
         return udp.address();
@@ -128,6 +137,7 @@ public final class Simulator implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private SecureRandom random;
         private Duration keepalive = UdpDeviceServer.DEFAULT_KEEPALIVE;
+        private boolean hidTiming;
         private Duration promptTimeout;
 
         private Builder() {
@@ -200,6 +210,15 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Paces the UDP endpoint like a full-speed USB HID endpoint: one report per 1 ms interval
+         * each way (default: as fast as loopback goes).
+         */
+        public Builder hidTiming(boolean paced) {
+            this.hidTiming = paced;
+            return this;
+        }
+
         /** How long a prompt waits before the request ends with TIMEOUT (default: no limit). */
         public Builder promptTimeout(Duration timeout) {
             this.promptTimeout = timeout;
@@ -237,7 +256,7 @@ public final class Simulator implements AutoCloseable {
                 }
                 AutomationServer automation = AutomationServer.start(screen, automationPort);
                 opened.push(automation);
-                UdpDeviceServer udp = UdpDeviceServer.start(device, screen, udpPort, keepalive, source);
+                UdpDeviceServer udp = UdpDeviceServer.start(device, screen, udpPort, keepalive, source, hidTiming);
                 return new Simulator(screen, store, device, automation, udp);
             } catch (IOException | RuntimeException e) {
                 closeAll(opened, e);

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.Device;
-import dev.hwbridge.daemon.device.DeviceErrors;
+import dev.hwbridge.daemon.device.DeviceError;
+import dev.hwbridge.daemon.device.DeviceException;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
 import dev.hwbridge.simulator.Simulator;
+import dev.hwbridge.simulator.screen.Button;
+import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.simulator.state.KdfParams;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,7 +49,12 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * idle, three seconds after ten simulators were attached, the peak while the round-trip runs
  * load it, and the peak under the {@link HostileMix}.
  *
- * <p>Usage: {@code BridgeBench --out DIR --launcher PATH --daemon-jar PATH [--smoke] [--calls N]
+ * <p><b>HID timing.</b> A simulator started with {@code hidTiming} (its {@code run --hid-timing})
+ * carries one report per 1 ms interval each way, as a full-speed USB HID endpoint: {@code
+ * device.ping} through the daemon against its 2 ms floor, and signing a 1 KiB payload against its
+ * report-count floor ({@link #hidTimingRows()}).
+ *
+ * <p>Usage: {@code BridgeBench --out DIR --launcher PATH --daemon-jar PATH [--smoke] [--hid-only] [--calls N]
  * [--starts N]}. Writes {@code DIR/bridge.json} (rows for table.mjs); progress goes to stderr.
  */
 public final class BridgeBench {
@@ -57,13 +65,21 @@ public final class BridgeBench {
     private static final int ROUNDS = 10;
     private static final int WARMUP_ROUNDS = 5;
     private static final String DAEMON_READY = "hwbridge listening on ";
-    private static final double OVERHEAD_GOAL_MICROS = 100;
+    private static final double OVERHEAD_GOAL_MICROS = 50;
+    private static final double P99_GOAL_RATIO = 1.5;
+    private static final double THROUGHPUT_GOAL_RATIO = 0.9;
+    /** Full-speed USB HID: one report per 1 ms interval each way; a one-report PING and its echo take two. */
+    private static final double HID_PING_FLOOR_MICROS = 2000;
+    private static final double HID_PING_GOAL_MICROS = 2200;
+    private static final int HID_SIGN_PAYLOAD = 1024;
+    private static final String DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
     private static final double START_GOAL_MILLIS = 1000;
     /** Issue 13: 64 MiB idle with ten devices, 96 MiB under the hostile mix (rows are in MB). */
     private static final double IDLE_MEMORY_GOAL_MB = 64 * 1.048576;
     private static final double HOSTILE_MEMORY_GOAL_MB = 96 * 1.048576;
     private static final String BRIDGE = "bridge round trip (device.ping) vs the same call direct over UDP, no daemon";
     private static final String PROCESS = "daemon process vs a bare JVM (java -cp … BareJvm)";
+    private static final String HID = "through the daemon to a simulator with --hid-timing (1 report per 1 ms each way) vs the report-count floor";
 
     private final Settings settings;
     private final Path work;
@@ -76,7 +92,7 @@ public final class BridgeBench {
     }
 
     /** What the command line chose. */
-    record Settings(Path out, Path launcher, Path daemonJar, int calls, int warmup, int starts) {
+    record Settings(Path out, Path launcher, Path daemonJar, int calls, int warmup, int starts, boolean hidOnly) {
 
         static Settings parse(String[] args) {
             Path out = null;
@@ -85,6 +101,7 @@ public final class BridgeBench {
             int calls = 10_000;
             int starts = 5;
             boolean smoke = false;
+            boolean hidOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -94,6 +111,7 @@ public final class BridgeBench {
                     case "--calls" -> { calls = Integer.parseInt(required(args[i], value)); i++; }
                     case "--starts" -> { starts = Integer.parseInt(required(args[i], value)); i++; }
                     case "--smoke" -> smoke = true;
+                    case "--hid-only" -> hidOnly = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -102,9 +120,9 @@ public final class BridgeBench {
             }
             if (smoke) {
                 // Proves every row runs; the figures mean nothing.
-                return new Settings(out, launcher, daemonJar, 200, 100, 1);
+                return new Settings(out, launcher, daemonJar, 200, 100, 1, hidOnly);
             }
-            return new Settings(out, launcher, daemonJar, calls, Math.max(1000, calls / 5), starts);
+            return new Settings(out, launcher, daemonJar, calls, Math.max(1000, calls / 5), starts, hidOnly);
         }
 
         private static String required(String option, String value) {
@@ -133,12 +151,17 @@ public final class BridgeBench {
     private void run() throws Exception {
         List<Simulator> simulators = new ArrayList<>();
         try {
-            for (int i = 0; i < SIMULATORS; i++) {
+            for (int i = 0; i < (settings.hidOnly() ? 0 : SIMULATORS); i++) {
                 simulators.add(Simulator.builder().udpPort(0).automationPort(0).kdf(new KdfParams(64, 1, 1)).start());
             }
             List<InetSocketAddress> addresses = simulators.stream().map(Simulator::udpAddress).toList();
-            ProcessFigures process = startFigures();
-            roundTrips(addresses, process);
+            if (settings.hidOnly()) {
+                hidTimingRows();
+            } else {
+                ProcessFigures process = startFigures();
+                roundTrips(addresses, process);
+                hidTimingRows();
+            }
         } finally {
             for (Simulator simulator : simulators) {
                 simulator.close();
@@ -251,19 +274,90 @@ public final class BridgeBench {
         }
     }
 
+    /**
+     * The --hid-timing rows: a simulator paced like a full-speed USB HID endpoint, behind a daemon
+     * of its own. {@code device.ping} against its 2 ms floor (one report each way), and signing a
+     * 1 KiB payload (blind, its two confirm pages pressed the moment they show) against its
+     * report-count floor: the reports the simulator took in and sent for the call, 1 ms each (the
+     * fewest seen over the calls; a liveness probe may add a few to one call).
+     */
+    private void hidTimingRows() throws Exception {
+        int pings = Math.max(50, settings.calls() / 20);
+        int signs = Math.max(10, settings.calls() / 200);
+        ScheduledExecutorService presser = Executors.newSingleThreadScheduledExecutor();
+        try (Simulator paced = Simulator.builder().udpPort(0).automationPort(0).kdf(new KdfParams(64, 1, 1))
+                .mnemonic(DEV_PHRASE).hidTiming(true).start()) {
+            paced.screen().addListener(screen -> {
+                if (screen.input() == InputKind.CONFIRM) {
+                    presser.execute(() -> paced.screen().press(Button.CONFIRM));
+                }
+            });
+            InetSocketAddress address = paced.udpAddress();
+            List<String> command = daemonCommand(List.of(settings.launcher().toString(), "daemon"), "--calls-per-second",
+                    "1000000", "--simulator", address.getAddress().getHostAddress() + ":" + address.getPort());
+            try (ChildJvm daemon = ChildJvm.start(command, DAEMON_READY, log("daemon-hid.log"))) {
+                URI uri = URI.create(daemon.readyLine().substring(DAEMON_READY.length()).trim());
+                String id = awaitDevices(uri, 1).get(0);
+                try (PingClient client = PingClient.connect(uri, id)) {
+                    Latencies pingTimes = new Latencies();
+                    for (int i = -pings / 5; i < pings; i++) {
+                        long started = System.nanoTime();
+                        client.ping();
+                        if (i >= 0) {
+                            pingTimes.record(System.nanoTime() - started);
+                        }
+                    }
+                    double pingP50 = pingTimes.percentileMicros(0.5);
+                    say("hid-timing device.ping: p50 %.0f µs, p99 %.0f µs", pingP50, pingTimes.percentileMicros(0.99));
+                    row(HID, "device.ping p50 (floor: 1 report each way)", "µs", pingP50, HID_PING_FLOOR_MICROS,
+                            String.format(Locale.ROOT, "≤%.1f ms", HID_PING_GOAL_MICROS / 1000), pingP50 <= HID_PING_GOAL_MICROS);
+
+                    String session = client.call("session.acquire", "{\"device\":\"" + id + "\"}").get("session").asText();
+                    String sign = "{\"session\":\"" + session + "\",\"scheme\":\"ed25519\",\"path\":\"//polkadot\","
+                            + "\"payload\":\"0x" + "ab".repeat(HID_SIGN_PAYLOAD) + "\"}";
+                    Latencies signTimes = new Latencies();
+                    long fewestReports = Long.MAX_VALUE;
+                    for (int i = -1; i < signs; i++) {
+                        long before = paced.reportsReceived() + paced.reportsSent();
+                        long started = System.nanoTime();
+                        if (client.call("account.sign", sign).path("signature").asText("").isEmpty()) {
+                            throw new IOException("account.sign answered no signature");
+                        }
+                        long took = System.nanoTime() - started;
+                        if (i >= 0) {
+                            signTimes.record(took);
+                            fewestReports = Math.min(fewestReports, paced.reportsReceived() + paced.reportsSent() - before);
+                        }
+                    }
+                    double signP50 = signTimes.percentileMicros(0.5) / 1000;
+                    say("hid-timing account.sign 1 KiB: p50 %.1f ms, %d reports", signP50, fewestReports);
+                    row(HID, "account.sign of a 1 KiB payload p50 (floor: " + fewestReports + " reports, 1 ms each)", "ms",
+                            signP50, fewestReports, String.format(Locale.ROOT, "%.2f× the floor", signP50 / fewestReports), null);
+                }
+            }
+        } finally {
+            presser.shutdownNow();
+        }
+    }
+
     /** Waits until the daemon lists every simulator; their ids, in list order. */
     private List<String> awaitDevices(URI uri) throws Exception {
+        return awaitDevices(uri, SIMULATORS);
+    }
+
+    /** Waits until the daemon lists {@code count} devices; their ids, in list order. */
+    private List<String> awaitDevices(URI uri, int count) throws Exception {
         try (PingClient client = PingClient.connect(uri, "")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {
                 JsonNode list = client.call("device.list", "{}");
-                if (list.size() == SIMULATORS) {
+                if (list.size() == count) {
                     List<String> ids = new ArrayList<>();
                     list.forEach(device -> ids.add(device.get("id").asText()));
                     return ids;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("the daemon lists " + list.size() + " of " + SIMULATORS + " simulators");
+                    throw new IOException("the daemon lists " + list.size() + " of " + count + " simulators");
                 }
                 Thread.sleep(100);
             }
@@ -279,7 +373,7 @@ public final class BridgeBench {
                 try {
                     return connector.connect(bus.open(descriptor.path()));
                 } catch (TransportException e) {
-                    throw DeviceErrors.of(e);
+                    throw new DeviceException(DeviceError.GONE, e.getMessage(), e);
                 }
             }));
         }
@@ -357,8 +451,11 @@ public final class BridgeBench {
         } else {
             row(BRIDGE, "p50, " + setup, "µs", p50, referenceP50, overheadText, null);
         }
-        row(BRIDGE, "p99, " + setup, "µs", ours.latencies().percentileMicros(0.99),
-                reference.latencies().percentileMicros(0.99), "", null);
+        double p99 = ours.latencies().percentileMicros(0.99);
+        double referenceP99 = reference.latencies().percentileMicros(0.99);
+        row(BRIDGE, "p99, " + setup, "µs", p99, referenceP99,
+                String.format(Locale.ROOT, "%.2f× direct (goal ≤%.1f×)", p99 / referenceP99, P99_GOAL_RATIO),
+                p99 <= P99_GOAL_RATIO * referenceP99);
         int errors = ours.errors() + reference.errors();
         String goal = errors + (errors == 1 ? " error" : " errors");
         boolean met = errors == 0;
@@ -366,6 +463,11 @@ public final class BridgeBench {
         if (devices > 1 && clients >= devices) {
             goal += String.format(Locale.ROOT, "; %.2f× the 1-device throughput", ours.callsPerSecond() / oneDeviceThroughput);
             met &= ours.callsPerSecond() > oneDeviceThroughput;
+        }
+        if (devices == 10 && clients >= 10) {
+            double share = ours.callsPerSecond() / reference.callsPerSecond();
+            goal += String.format(Locale.ROOT, "; %.2f× direct (goal ≥%.1f×)", share, THROUGHPUT_GOAL_RATIO);
+            met &= share >= THROUGHPUT_GOAL_RATIO;
         }
         row(BRIDGE, "throughput, " + setup, "calls/s", ours.callsPerSecond(), reference.callsPerSecond(), goal, met);
     }

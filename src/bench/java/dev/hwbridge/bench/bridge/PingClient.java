@@ -72,6 +72,10 @@ final class PingClient implements AutoCloseable {
         long id = ++nextId;
         sendText("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
         JsonNode response = JSON.readTree(readText());
+        while (!response.has("id") && response.has("method")) {
+            // A notification (device.prompt while the device asks the user): not the answer.
+            response = JSON.readTree(readText());
+        }
         if (response.path("id").asLong() != id || !response.has("result")) {
             throw new IOException(method + " (id " + id + ") answered " + response);
         }

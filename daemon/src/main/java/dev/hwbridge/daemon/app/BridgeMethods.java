@@ -26,6 +26,13 @@ import java.util.Set;
  */
 public final class BridgeMethods {
 
+    /** Methods that talk to their session's device: they wait in its queue (see {@link QueuedOnDevice}). */
+    static final Set<String> ON_SESSION_DEVICE = Set.of("device.features", "device.unlock", "device.setup",
+            "device.recover", "device.wipe", "device.settings", "account.derive", "account.discover", "account.sign",
+            "account.exportEncrypted", "account.importEncrypted", "backup.restore");
+    /** Methods that talk to the device their {@code device} param names, without a session. */
+    static final Set<String> ON_NAMED_DEVICE = Set.of("device.ping");
+
     private BridgeMethods() {
     }
 
@@ -62,10 +69,21 @@ public final class BridgeMethods {
                 new OriginMethods(approvals));
         for (MethodGroup group : groups) {
             for (Map.Entry<String, RpcMethod> method : group.methods().entrySet()) {
-                registry.register(method.getKey(), guard.wrap(method.getKey(), method.getValue()));
+                registry.register(method.getKey(),
+                        guard.wrap(method.getKey(), queued(method.getKey(), method.getValue(), sessions, devices)));
             }
         }
         return approvals;
+    }
+
+    private static RpcMethod queued(String name, RpcMethod method, SessionManager sessions, DeviceManager devices) {
+        if (ON_SESSION_DEVICE.contains(name)) {
+            return new QueuedOnDevice(method, QueuedOnDevice.Target.SESSION, sessions, devices);
+        }
+        if (ON_NAMED_DEVICE.contains(name)) {
+            return new QueuedOnDevice(method, QueuedOnDevice.Target.DEVICE, sessions, devices);
+        }
+        return method;
     }
 
     /** {@code bridge.info} → {@code {name, version, protocolVersion}}. */

@@ -1,9 +1,10 @@
 package dev.hwbridge.daemon.app;
 
-import dev.hwbridge.daemon.device.DeviceErrors;
+import dev.hwbridge.daemon.device.DeviceException;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.daemon.session.SessionException;
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.GetFeatures;
 import dev.hwbridge.protocol.message.Request;
@@ -30,7 +31,13 @@ final class DeviceCalls {
      * @throws RpcException a session or device error
      */
     static Response finalReply(Session session, RpcClient caller, Request request) throws RpcException {
-        return session.call(request, new PromptRelay(caller, session.deviceId(), session.id()));
+        try {
+            return session.call(request, new PromptRelay(caller, session.deviceId(), session.id()));
+        } catch (SessionException e) {
+            throw DeviceErrors.of(e);
+        } catch (DeviceException e) {
+            throw DeviceErrors.of(e);
+        }
     }
 
     static Features features(Session session, RpcClient caller) throws RpcException {

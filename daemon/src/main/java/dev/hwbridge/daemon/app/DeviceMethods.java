@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.Device;
-import dev.hwbridge.daemon.device.DeviceErrors;
+import dev.hwbridge.daemon.device.DeviceException;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.rpc.RpcClient;
+import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.Session;
@@ -89,9 +90,14 @@ final class DeviceMethods implements MethodGroup {
             }
             data = Hex.fromHex(text);
         }
-        Device device = devices.find(id).orElseThrow(() -> DeviceErrors.gone(id));
+        Device device = devices.find(id)
+                .orElseThrow(() -> new RpcException(RpcError.DEVICE_GONE, "no device with id " + id));
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.put("data", Hex.toHex(device.ping(data)));
+        try {
+            result.put("data", Hex.toHex(device.ping(data)));
+        } catch (DeviceException e) {
+            throw DeviceErrors.of(e);
+        }
         return result;
     }
 

@@ -10,7 +10,6 @@ import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.KeyScheme;
 import dev.hwbridge.protocol.account.Ss58Prefix;
 import com.google.protobuf.ByteString;
-import dev.hwbridge.daemon.device.DeviceErrors;
 import dev.hwbridge.protocol.message.DerivePublicKey;
 import dev.hwbridge.protocol.message.DerivePublicKeys;
 import dev.hwbridge.protocol.message.Failure;

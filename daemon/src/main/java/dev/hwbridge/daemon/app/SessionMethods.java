@@ -6,6 +6,7 @@ import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.daemon.session.SessionException;
 import dev.hwbridge.daemon.session.SessionManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -34,7 +35,12 @@ final class SessionMethods implements MethodGroup {
         Params params = Params.of(raw, Set.of("device", "previous"));
         String device = params.text("device", Fields.MAX_DEVICE_ID);
         String previous = params.optionalText("previous", Fields.MAX_SESSION).orElse(null);
-        Session session = sessions.acquire(device, previous, client);
+        Session session;
+        try {
+            session = sessions.acquire(device, previous, ClientOwner.of(client));
+        } catch (SessionException e) {
+            throw DeviceErrors.of(e);
+        }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("session", session.id());
         return result;
@@ -43,12 +49,20 @@ final class SessionMethods implements MethodGroup {
     /** {@code {session}} → {@code null}. */
     private JsonNode release(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("session"));
-        sessions.release(params.text("session", Fields.MAX_SESSION), client);
+        try {
+            sessions.release(params.text("session", Fields.MAX_SESSION), ClientOwner.of(client));
+        } catch (SessionException e) {
+            throw DeviceErrors.of(e);
+        }
         return JsonNodeFactory.instance.nullNode();
     }
 
     /** The caller's session named by the {@code session} param. */
     static Session session(Params params, SessionManager sessions, RpcClient client) throws RpcException {
-        return sessions.require(params.text("session", Fields.MAX_SESSION), client);
+        try {
+            return sessions.require(params.text("session", Fields.MAX_SESSION), ClientOwner.of(client));
+        } catch (SessionException e) {
+            throw DeviceErrors.of(e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.hwbridge.daemon.device;
 
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.DeviceChannel;
 import dev.hwbridge.protocol.client.CallOptions;
 import dev.hwbridge.protocol.client.DeviceClient;
@@ -13,8 +11,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Connects through the protocol client: INIT on the channel, then one {@link DeviceClient} call
- * per exchange. Calls have no deadline (the user may take their time on the device); the device's
+ * Connects through the protocol client, the transport's channel being its port: INIT once, then
+ * one {@link DeviceClient} call per exchange (on the same channel for a device with message ids). Calls have no deadline (the user may take their time on the device); the device's
  * keep-alives hold off the client's idle timeout while it waits.
  */
 public final class ClientConnector implements Connector {
@@ -23,11 +21,11 @@ public final class ClientConnector implements Connector {
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(2);
 
     @Override
-    public DeviceConnection connect(DeviceChannel channel) throws RpcException {
+    public DeviceConnection connect(DeviceChannel channel) throws DeviceException {
         try {
-            return new ClientConnection(DeviceClient.open(new ChannelReportPort(channel), INIT_TIMEOUT));
+            return new ClientConnection(DeviceClient.open(channel, INIT_TIMEOUT));
         } catch (DeviceClientException e) {
-            throw DeviceErrors.of(e);
+            throw DeviceFailures.of(e);
         }
     }
 
@@ -35,24 +33,24 @@ public final class ClientConnector implements Connector {
     private record ClientConnection(DeviceClient client) implements DeviceConnection {
 
         @Override
-        public Response call(Request request, Consumer<Response> interim) throws RpcException {
+        public Response call(Request request, Consumer<Response> interim) throws DeviceException {
             try {
                 if (!PartedCalls.fits(request, client.deviceInfo().capabilities())) {
-                    throw new RpcException(RpcError.INVALID_PAYLOAD, "the request does not fit one message of this"
+                    throw new DeviceException(DeviceError.TOO_LARGE, "the request does not fit one message of this"
                             + " device, which does not take messages in parts");
                 }
                 return PartedCalls.call(client, request, interim, CallOptions.defaults());
             } catch (DeviceClientException e) {
-                throw DeviceErrors.of(e);
+                throw DeviceFailures.of(e);
             }
         }
 
         @Override
-        public byte[] ping(byte[] data, Duration timeout) throws RpcException {
+        public byte[] ping(byte[] data, Duration timeout) throws DeviceException {
             try {
                 return client.ping(data, timeout);
             } catch (DeviceClientException e) {
-                throw DeviceErrors.of(e);
+                throw DeviceFailures.of(e);
             }
         }
 

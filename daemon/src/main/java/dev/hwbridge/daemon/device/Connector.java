@@ -1,6 +1,5 @@
 package dev.hwbridge.daemon.device;
 
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.DeviceChannel;
 
 /** Turns an open channel into a {@link DeviceConnection} (framing, INIT). */
@@ -10,7 +9,7 @@ public interface Connector {
     /**
      * Takes ownership of {@code channel}: closing the connection closes it.
      *
-     * @throws RpcException DEVICE_GONE or DEVICE_ERROR when the device does not answer INIT
+     * @throws DeviceException GONE, TIMEOUT or FAILED when the device does not answer INIT
      */
-    DeviceConnection connect(DeviceChannel channel) throws RpcException;
+    DeviceConnection connect(DeviceChannel channel) throws DeviceException;
 }

@@ -1,13 +1,14 @@
 package dev.hwbridge.daemon.device;
 
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * One attached device. It opens its connection on first use and runs one call at a time, in
  * arrival order: the protocol has one exchange per device, and a second MSG would only earn a
- * CHANNEL_BUSY error. A call that fails for any reason but CANCELLED drops the connection, so the
+ * CHANNEL_BUSY error. Work that uses the device is {@link #submit submitted} to its queue, where it
+ * waits without a thread; {@link #call} and {@link #ping} also serialise direct callers. A call that fails for any reason but CANCELLED drops the connection, so the
  * next call starts from a fresh INIT (a framing error or an interrupted read leaves the old
  * channel in an unknown state).
  *
@@ -25,6 +27,8 @@ public final class Device {
 
     /** A device echoes a PING at once, whatever it is doing (PROTOCOL.md §4); leave room for a busy machine. */
     static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    /** Calls that may wait for one device; each connection adds at most its calls in flight. */
+    public static final int MAX_QUEUED_CALLS = 1024;
 
     private final String id;
     private final DeviceDescriptor descriptor;
@@ -32,6 +36,7 @@ public final class Device {
     /** Fair, so queued calls run in the order they came. */
     private final ReentrantLock callLock = new ReentrantLock(true);
     private final Object state = new Object();
+    private final CallQueue queue;
 
     // Guarded by state.
     private DeviceConnection connection;
@@ -40,10 +45,41 @@ public final class Device {
 
     private volatile Features lastFeatures;
 
+    /** A device whose queued calls each get a thread of their own (tests). */
     public Device(String id, DeviceDescriptor descriptor, DeviceOpener opener) {
+        this(id, descriptor, opener, task -> {
+            Thread thread = new Thread(task, "hwbridge-device-" + id);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** @param threads runs the device's queue while it holds calls, one thread at a time */
+    public Device(String id, DeviceDescriptor descriptor, DeviceOpener opener, Executor threads) {
         this.id = Objects.requireNonNull(id, "id");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.queue = new CallQueue(MAX_QUEUED_CALLS, threads);
+    }
+
+    /**
+     * Queues {@code work}, which uses this device (through {@link #call}, possibly several times),
+     * behind the work already queued; it runs when that is done, on a thread of the device's own.
+     * Cancelling the future takes the work out of the queue, or interrupts it while it runs.
+     *
+     * @throws DeviceException QUEUE_FULL when {@link #MAX_QUEUED_CALLS} are waiting, GONE when the
+     *                         device is gone
+     */
+    public <T> CompletableFuture<T> submit(Callable<T> work) throws DeviceException {
+        if (isGone()) {
+            throw DeviceException.gone(id);
+        }
+        return queue.submit(work, id);
+    }
+
+    /** Calls waiting in the queue (not the running one). */
+    public int queued() {
+        return queue.waiting();
     }
 
     public String id() {
@@ -71,13 +107,14 @@ public final class Device {
     /**
      * Runs one exchange once the calls before it are done.
      *
-     * @param stillWanted checked once this call's turn has come; false ends it with NO_SESSION
+     * @param stillWanted checked once this call's turn has come; false ends it with NOT_WANTED
      *                    (its session ended while it waited)
      * @return the final reply, possibly a {@code Failure}
-     * @throws RpcException DEVICE_GONE, CANCELLED (also when the waiting thread is interrupted),
-     *                      NO_SESSION, or whatever the connection reports
+     * @throws DeviceException GONE, CANCELLED (also when the waiting thread is interrupted),
+     *                         NOT_WANTED, or whatever the connection reports
      */
-    public Response call(Request request, Consumer<Response> interim, BooleanSupplier stillWanted) throws RpcException {
+    public Response call(Request request, Consumer<Response> interim, BooleanSupplier stillWanted)
+            throws DeviceException {
         Response reply = exchange(stillWanted, open -> open.call(request, interim));
         if (reply.getBodyCase() == Response.BodyCase.FEATURES) {
             lastFeatures = reply.getFeatures();
@@ -89,30 +126,30 @@ public final class Device {
      * Sends a PING once the calls before it are done and returns the device's echo. Needs no
      * session: it reads nothing from and changes nothing on the device.
      *
-     * @throws RpcException DEVICE_GONE, CANCELLED, TIMEOUT, or whatever the connection reports
+     * @throws DeviceException GONE, CANCELLED, TIMEOUT, or whatever the connection reports
      */
-    public byte[] ping(byte[] data) throws RpcException {
+    public byte[] ping(byte[] data) throws DeviceException {
         return exchange(() -> true, open -> open.ping(data, PING_TIMEOUT));
     }
 
     /** One exchange on the open connection. */
     private interface Exchange<T> {
-        T run(DeviceConnection open) throws RpcException;
+        T run(DeviceConnection open) throws DeviceException;
     }
 
-    private <T> T exchange(BooleanSupplier stillWanted, Exchange<T> exchange) throws RpcException {
+    private <T> T exchange(BooleanSupplier stillWanted, Exchange<T> exchange) throws DeviceException {
         try {
             callLock.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RpcException(RpcError.CANCELLED, "the call was cancelled while it waited for the device");
+            throw new DeviceException(DeviceError.CANCELLED, "the call was cancelled while it waited for the device");
         }
         try {
             DeviceConnection open = begin(stillWanted);
             try {
                 return exchange.run(open);
-            } catch (RpcException e) {
-                if (e.error() != RpcError.CANCELLED) {
+            } catch (DeviceException e) {
+                if (e.error() != DeviceError.CANCELLED) {
                     drop(open);
                 }
                 throw e;
@@ -160,7 +197,7 @@ public final class Device {
     }
 
     /** Called with callLock held: makes sure a connection is open and marks the call running. */
-    private DeviceConnection begin(BooleanSupplier stillWanted) throws RpcException {
+    private DeviceConnection begin(BooleanSupplier stillWanted) throws DeviceException {
         DeviceConnection open;
         synchronized (state) {
             checkUsable(stillWanted);
@@ -172,7 +209,7 @@ public final class Device {
             synchronized (state) {
                 if (gone) {
                     open.close();
-                    throw DeviceErrors.gone(id);
+                    throw DeviceException.gone(id);
                 }
                 connection = open;
             }
@@ -184,12 +221,12 @@ public final class Device {
         }
     }
 
-    private void checkUsable(BooleanSupplier stillWanted) throws RpcException {
+    private void checkUsable(BooleanSupplier stillWanted) throws DeviceException {
         if (gone) {
-            throw DeviceErrors.gone(id);
+            throw DeviceException.gone(id);
         }
         if (!stillWanted.getAsBoolean()) {
-            throw new RpcException(RpcError.NO_SESSION, "the session ended before the device was free");
+            throw new DeviceException(DeviceError.NOT_WANTED, "the session ended before the device was free");
         }
     }
 

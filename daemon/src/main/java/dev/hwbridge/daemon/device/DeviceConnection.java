@@ -1,6 +1,5 @@
 package dev.hwbridge.daemon.device;
 
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
@@ -19,16 +18,16 @@ public interface DeviceConnection extends AutoCloseable {
      * Runs one exchange: sends {@code request}, hands each interim reply to {@code interim} and
      * returns the final reply, which may be a {@code Failure}.
      *
-     * @throws RpcException DEVICE_GONE, TIMEOUT, CANCELLED, DEVICE_ERROR, … (see {@link DeviceErrors})
+     * @throws DeviceException GONE, TIMEOUT, CANCELLED, FAILED, MALFORMED_REPLY, …
      */
-    Response call(Request request, Consumer<Response> interim) throws RpcException;
+    Response call(Request request, Consumer<Response> interim) throws DeviceException;
 
     /**
      * Sends a PING and returns the device's echo, which is checked to be {@code data}.
      *
-     * @throws RpcException DEVICE_GONE, TIMEOUT, CANCELLED, DEVICE_ERROR, … (see {@link DeviceErrors})
+     * @throws DeviceException GONE, TIMEOUT, CANCELLED, FAILED, MALFORMED_REPLY, …
      */
-    byte[] ping(byte[] data, Duration timeout) throws RpcException;
+    byte[] ping(byte[] data, Duration timeout) throws DeviceException;
 
     /** Asks the device to end the pending exchange (which then fails with CANCELLED); no-op when idle. */
     void cancel();

@@ -1,6 +1,5 @@
 package dev.hwbridge.daemon.device;
 
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.BusListener;
 import dev.hwbridge.daemon.transport.DeviceBus;
 import dev.hwbridge.daemon.transport.DeviceChannel;
@@ -18,7 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +40,19 @@ public final class DeviceManager implements AutoCloseable {
     private final Connector connector;
     private final List<DeviceBus> buses = new ArrayList<>();
     private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService featureFetcher = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hwbridge-device-features");
-        thread.setDaemon(true);
-        return thread;
+    /**
+     * Runs each device's calls, one thread per device while it has calls, none while it is idle:
+     * the calls waiting for a device hold no thread (see {@link CallQueue}).
+     */
+    private final ExecutorService deviceThreads = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "hwbridge-device-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     });
 
     // Guarded by this.
@@ -112,7 +121,7 @@ public final class DeviceManager implements AutoCloseable {
             toDetach = new ArrayList<>(devices.values());
             devices.clear();
         }
-        featureFetcher.shutdownNow();
+        deviceThreads.shutdownNow();
         for (Device device : toDetach) {
             device.detach();
         }
@@ -136,7 +145,7 @@ public final class DeviceManager implements AutoCloseable {
             if (devices.containsKey(id)) {
                 return;
             }
-            device = new Device(id, descriptor, () -> open(bus, descriptor));
+            device = new Device(id, descriptor, () -> open(bus, descriptor), deviceThreads);
             devices.put(id, device);
         }
         LOG.info("device {} attached ({})", device.id(), descriptor.transport());
@@ -165,16 +174,16 @@ public final class DeviceManager implements AutoCloseable {
         }
     }
 
-    private DeviceConnection open(DeviceBus bus, DeviceDescriptor descriptor) throws RpcException {
+    private DeviceConnection open(DeviceBus bus, DeviceDescriptor descriptor) throws DeviceException {
         DeviceChannel channel;
         try {
             channel = bus.open(descriptor.path());
         } catch (TransportException e) {
-            throw DeviceErrors.of(e);
+            throw DeviceFailures.of(e);
         }
         try {
             return connector.connect(channel);
-        } catch (RpcException | RuntimeException e) {
+        } catch (DeviceException | RuntimeException e) {
             channel.close();
             throw e;
         }
@@ -182,17 +191,21 @@ public final class DeviceManager implements AutoCloseable {
 
     private void fetchFeatures(Device device) {
         try {
-            featureFetcher.execute(() -> {
-                try {
-                    device.call(GET_FEATURES, reply -> { }, () -> true);
-                } catch (RpcException e) {
+            device.submit(() -> device.call(GET_FEATURES, reply -> { }, () -> true)).whenComplete((reply, failure) -> {
+                if (failure != null) {
                     // Only the label in device.list is missing; device.features will ask again.
-                    LOG.info("device {} did not tell its features on attach: {}", device.id(), e.error());
+                    LOG.info("device {} did not tell its features on attach: {}", device.id(), describe(failure));
                 }
             });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("device {} attached while the manager closes", device.id());
+        } catch (DeviceException e) {
+            LOG.debug("device {} attached while the manager closes: {}", device.id(), e.error());
         }
+    }
+
+    private static Object describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof DeviceException e ? e.error() : cause.getClass().getSimpleName();
     }
 
     /** Routes one bus's events to the manager. */

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -49,32 +51,95 @@ public final class PageOriginGuard {
         approvals.onRevoked(this::closePagesOf);
     }
 
-    /** {@code method} under these rules. */
+    /**
+     * {@code method} under these rules, however the dispatcher starts it: a call queued for its
+     * device keeps its page's place in the page's limits until it ends.
+     */
     public RpcMethod wrap(String name, RpcMethod method) {
-        return (client, params) -> {
-            JsonNode pageOrigin = params == null ? null : params.get(PARAM);
-            if (pageOrigin == null) {
-                return method.call(client, params);
+        return new RpcMethod() {
+            @Override
+            public JsonNode call(RpcClient client, JsonNode params) throws RpcException {
+                PageCall page = admit(name, client, params);
+                if (page == null) {
+                    return method.call(client, params);
+                }
+                try {
+                    return method.call(page.client(), page.params());
+                } finally {
+                    page.client().limiter().finish();
+                }
             }
-            String origin = origin(client, pageOrigin);
-            if (!PAGE_METHODS.contains(name)) {
-                throw notApproved("a page may not call " + name + " through the extension");
+
+            @Override
+            public CompletableFuture<JsonNode> start(RpcClient client, JsonNode params) throws RpcException {
+                PageCall page = admit(name, client, params);
+                if (page == null) {
+                    return method.start(client, params);
+                }
+                try {
+                    return page.finishing(method.start(page.client(), page.params()));
+                } catch (RpcException | RuntimeException e) {
+                    page.client().limiter().finish();
+                    throw e;
+                }
             }
-            if (!UNAPPROVED_METHODS.contains(name) && !approvals.approved(origin)) {
-                throw notApproved("the user has not approved this origin: call origin.request first");
-            }
-            PageClient page = pageOf(client, origin);
-            if (!page.limiter().tryStart()) {
-                throw new RpcException(RpcError.RATE_LIMITED, "too many calls per second, or at once, from this page");
-            }
-            try {
-                ObjectNode rest = ((ObjectNode) params).deepCopy();
-                rest.remove(PARAM);
-                return method.call(page, rest);
-            } finally {
-                page.limiter().finish();
+
+            @Override
+            public Optional<CompletableFuture<JsonNode>> startWithoutBlocking(RpcClient client, JsonNode params)
+                    throws RpcException {
+                PageCall page = admit(name, client, params);
+                if (page == null) {
+                    return method.startWithoutBlocking(client, params);
+                }
+                try {
+                    Optional<CompletableFuture<JsonNode>> started =
+                            method.startWithoutBlocking(page.client(), page.params());
+                    if (started.isEmpty()) {
+                        // The dispatcher starts it again on a worker, and admits it again there.
+                        page.client().limiter().finish();
+                    }
+                    return started.map(page::finishing);
+                } catch (RpcException | RuntimeException e) {
+                    page.client().limiter().finish();
+                    throw e;
+                }
             }
         };
+    }
+
+    /** A call admitted for a page: its client and the params without {@code pageOrigin}. */
+    private record PageCall(PageClient client, JsonNode params) {
+
+        /** {@code call}, giving the page's place back when it ends. */
+        CompletableFuture<JsonNode> finishing(CompletableFuture<JsonNode> call) {
+            call.whenComplete((result, failure) -> client.limiter().finish());
+            return call;
+        }
+    }
+
+    /**
+     * The page a call with {@code pageOrigin} runs as, its place in the page's limits taken; null
+     * for a call without it, which passes unchanged.
+     */
+    private PageCall admit(String name, RpcClient client, JsonNode params) throws RpcException {
+        JsonNode pageOrigin = params == null ? null : params.get(PARAM);
+        if (pageOrigin == null) {
+            return null;
+        }
+        String origin = origin(client, pageOrigin);
+        if (!PAGE_METHODS.contains(name)) {
+            throw notApproved("a page may not call " + name + " through the extension");
+        }
+        if (!UNAPPROVED_METHODS.contains(name) && !approvals.approved(origin)) {
+            throw notApproved("the user has not approved this origin: call origin.request first");
+        }
+        PageClient page = pageOf(client, origin);
+        if (!page.limiter().tryStart()) {
+            throw new RpcException(RpcError.RATE_LIMITED, "too many calls per second, or at once, from this page");
+        }
+        ObjectNode rest = ((ObjectNode) params).deepCopy();
+        rest.remove(PARAM);
+        return new PageCall(page, rest);
     }
 
     private String origin(RpcClient client, JsonNode pageOrigin) throws RpcException {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The calls of one connection: admits them ({@link CallAdmission}), starts them on worker threads
- * (at once or after the admission's delay), bounds how many run at a time, and interrupts them all
- * when the connection closes. Thread-safe.
+ * (at once or after the admission's delay), bounds how many are unfinished at a time (running, or
+ * waiting for a device without a thread), and stops them all when the connection closes: a
+ * starting one is interrupted, a waiting one cancelled. Thread-safe.
  */
 public final class CallScope {
 
@@ -54,11 +56,12 @@ public final class CallScope {
     }
 
     /**
-     * Starts {@code work} on {@code workers} after {@code delayNanos}. The future fails with
-     * {@link CancellationException} if the scope is or gets closed first, and with
-     * {@link RejectedExecutionException} if too many calls are in flight or the workers refuse it.
+     * Starts {@code work} on {@code workers} after {@code delayNanos}; the call is finished when the
+     * future {@code work} returns completes. The result fails with {@link CancellationException} if
+     * the scope is or gets closed first, and with {@link RejectedExecutionException} if too many
+     * calls are in flight or the workers refuse it.
      */
-    <T> CompletableFuture<T> start(Callable<T> work, long delayNanos, Executor workers) {
+    <T> CompletableFuture<T> start(Callable<CompletableFuture<T>> work, long delayNanos, Executor workers) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Task<T> task = new Task<>(work, result);
         synchronized (this) {
@@ -108,6 +111,7 @@ public final class CallScope {
         // Cancelled outside the lock: completing a call's future runs its dependants inline.
         for (Task<?> task : toCancel) {
             task.cancel(true);
+            task.cancelPending();
         }
     }
 
@@ -134,12 +138,16 @@ public final class CallScope {
         inFlight.remove(task);
     }
 
-    /** A call whose cancellation interrupts the worker running it, unlike CompletableFuture's. */
-    private final class Task<T> extends FutureTask<T> {
+    /**
+     * A call whose cancellation interrupts the worker starting it, unlike CompletableFuture's; once
+     * started, it is finished when the future it returned completes.
+     */
+    private final class Task<T> extends FutureTask<CompletableFuture<T>> {
 
         private final CompletableFuture<T> result;
+        private volatile CompletableFuture<T> pending;
 
-        Task(Callable<T> work, CompletableFuture<T> result) {
+        Task(Callable<CompletableFuture<T>> work, CompletableFuture<T> result) {
             super(work);
             this.result = result;
         }
@@ -148,21 +156,48 @@ public final class CallScope {
             setException(e);
         }
 
+        /** Cancels the work the call left waiting, if any. */
+        void cancelPending() {
+            CompletableFuture<T> waiting = pending;
+            if (waiting != null) {
+                waiting.cancel(true);
+            }
+        }
+
         @Override
         protected void done() {
-            finished(this);
             if (isCancelled()) {
+                finished(this);
                 result.completeExceptionally(new CancellationException("the connection closed"));
                 return;
             }
+            CompletableFuture<T> started;
             try {
-                result.complete(get());
+                started = get();
             } catch (ExecutionException e) {
+                finished(this);
                 result.completeExceptionally(e.getCause());
+                return;
             } catch (InterruptedException e) {
                 // get() on a done task never blocks; kept for the compiler.
                 Thread.currentThread().interrupt();
+                finished(this);
                 result.completeExceptionally(e);
+                return;
+            }
+            pending = started;
+            started.whenComplete((value, failure) -> {
+                finished(this);
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+            });
+            if (isClosed()) {
+                // Closed while the call was starting: close() may have missed the pending work.
+                started.cancel(true);
             }
         }
     }

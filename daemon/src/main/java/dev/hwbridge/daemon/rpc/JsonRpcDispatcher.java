@@ -116,7 +116,12 @@ public final class JsonRpcDispatcher {
                     "params must be an object (by name), not an array", null));
         }
         RpcMethod target = method.get();
-        return scope.start(() -> invoke(target, name, request, client), delayNanos, workers)
+        CompletableFuture<ObjectNode> started = delayNanos == 0
+                ? startWithoutBlocking(target, name, request, client, scope) : null;
+        if (started == null) {
+            started = scope.start(() -> invoke(target, name, request, client), delayNanos, workers);
+        }
+        return started
                 .handle((response, failure) -> {
                     if (failure == null) {
                         return request.isNotification() ? null : response;
@@ -125,21 +130,92 @@ public final class JsonRpcDispatcher {
                 });
     }
 
-    /** Runs on a worker thread; never throws for a method's failure. */
-    private ObjectNode invoke(RpcMethod method, String name, JsonRpcCodec.Request request, RpcClient client) {
+    /**
+     * Starts the method here, on the I/O thread, if it can start without blocking (a call queued
+     * for its device): no worker then hands it on.
+     *
+     * @return the call, or null when it must start on a worker
+     */
+    private CompletableFuture<ObjectNode> startWithoutBlocking(RpcMethod method, String name,
+                                                               JsonRpcCodec.Request request, RpcClient client,
+                                                               CallScope scope) {
         long started = System.nanoTime();
+        Optional<CompletableFuture<JsonNode>> work;
         try {
-            JsonNode result = method.call(client, request.params());
-            LOG.debug("{} done in {} ms", name, millisSince(started));
-            return codec.result(request.id(), result);
+            work = method.startWithoutBlocking(client, request.params());
         } catch (RpcException e) {
-            LOG.debug("{} failed in {} ms: {}", name, millisSince(started), e.error());
-            return codec.error(request.id(), e.error(), e.getMessage(), e.data());
+            return CompletableFuture.completedFuture(error(name, request, started, e));
         } catch (RuntimeException e) {
-            // A bug in the method: the client learns only that; the log keeps the trace.
-            LOG.warn("{} failed unexpectedly in {} ms", name, millisSince(started), RedactedTrace.of(e));
-            return internalError(request.id());
+            return CompletableFuture.completedFuture(unexpected(name, request, started, e));
         }
+        if (work.isEmpty()) {
+            return null;
+        }
+        CompletableFuture<JsonNode> queued = work.get();
+        CompletableFuture<ObjectNode> call = scope.start(() -> respond(queued, name, request, started), 0,
+                Runnable::run);
+        // Refused by the scope (closed, too many in flight): the work must not run for nobody.
+        call.whenComplete((done, failure) -> {
+            if (failure != null) {
+                queued.cancel(true);
+            }
+        });
+        return call;
+    }
+
+    /**
+     * Starts the method on a worker thread; the returned future never fails for a method's own
+     * failure (it becomes an error response), and cancelling it cancels the method's work.
+     */
+    private CompletableFuture<ObjectNode> invoke(RpcMethod method, String name, JsonRpcCodec.Request request,
+                                                 RpcClient client) {
+        long started = System.nanoTime();
+        CompletableFuture<JsonNode> work;
+        try {
+            work = method.start(client, request.params());
+        } catch (RpcException e) {
+            return CompletableFuture.completedFuture(error(name, request, started, e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(unexpected(name, request, started, e));
+        }
+        return respond(work, name, request, started);
+    }
+
+    /** The response once {@code work} completes; cancelling the response cancels the work. */
+    private CompletableFuture<ObjectNode> respond(CompletableFuture<JsonNode> work, String name,
+                                                  JsonRpcCodec.Request request, long started) {
+        CompletableFuture<ObjectNode> response = work.handle((result, failure) -> {
+            if (failure == null) {
+                LOG.debug("{} done in {} ms", name, millisSince(started));
+                return codec.result(request.id(), result);
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof RpcException e) {
+                return error(name, request, started, e);
+            }
+            if (cause instanceof CancellationException e) {
+                throw e;
+            }
+            return unexpected(name, request, started, cause);
+        });
+        // The connection closing cancels the response; the method's work must hear of it.
+        response.whenComplete((done, failure) -> {
+            if (response.isCancelled()) {
+                work.cancel(true);
+            }
+        });
+        return response;
+    }
+
+    private ObjectNode error(String name, JsonRpcCodec.Request request, long started, RpcException e) {
+        LOG.debug("{} failed in {} ms: {}", name, millisSince(started), e.error());
+        return codec.error(request.id(), e.error(), e.getMessage(), e.data());
+    }
+
+    private ObjectNode unexpected(String name, JsonRpcCodec.Request request, long started, Throwable e) {
+        // A bug in the method: the client learns only that; the log keeps the trace.
+        LOG.warn("{} failed unexpectedly in {} ms", name, millisSince(started), RedactedTrace.of(e));
+        return internalError(request.id());
     }
 
     private ObjectNode failed(JsonRpcCodec.Request request, String name, Throwable failure) {

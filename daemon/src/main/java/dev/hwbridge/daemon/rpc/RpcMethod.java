@@ -1,11 +1,14 @@
 package dev.hwbridge.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One JSON-RPC method. Called on a worker thread, never on a Netty event loop, so it may block
- * for as long as the user takes on the device; it must give up promptly when its thread is
- * interrupted (the caller disconnected or cancelled).
+ * One JSON-RPC method. Started on a worker thread, never on a Netty event loop. A method that
+ * waits for a device overrides {@link #start} so that its call waits in the device's queue
+ * without holding the worker; {@link #call} may block, and must give up promptly when its thread
+ * is interrupted (the caller disconnected or cancelled).
  */
 @FunctionalInterface
 public interface RpcMethod {
@@ -16,4 +19,27 @@ public interface RpcMethod {
      * @return the "result" member (never null; use {@code NullNode} for none)
      */
     JsonNode call(RpcClient client, JsonNode params) throws RpcException;
+
+    /**
+     * Starts the call; the dispatcher uses this. The future completes with the result, an
+     * {@link RpcException}, or is cancelled when the connection closes (which must stop the work:
+     * a waiting call leaves its queue, a running one is interrupted).
+     *
+     * @return by default {@link #call} run on the calling worker, already complete
+     */
+    default CompletableFuture<JsonNode> start(RpcClient client, JsonNode params) throws RpcException {
+        return CompletableFuture.completedFuture(call(client, params));
+    }
+
+    /**
+     * Starts the call on the connection's I/O thread, if it can be started there without blocking
+     * (e.g. queued for a device); the dispatcher then needs no worker for it. The future is as
+     * {@link #start}'s.
+     *
+     * @return empty when the call must start on a worker (the default)
+     */
+    default Optional<CompletableFuture<JsonNode>> startWithoutBlocking(RpcClient client, JsonNode params)
+            throws RpcException {
+        return Optional.empty();
+    }
 }

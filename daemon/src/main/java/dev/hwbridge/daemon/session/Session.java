@@ -1,9 +1,8 @@
 package dev.hwbridge.daemon.session;
 
 import dev.hwbridge.daemon.device.Device;
-import dev.hwbridge.daemon.rpc.RpcClient;
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.device.DeviceError;
+import dev.hwbridge.daemon.device.DeviceException;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.util.function.Consumer;
@@ -16,11 +15,11 @@ public final class Session {
 
     private final String id;
     private final Device device;
-    private final RpcClient owner;
+    private final SessionOwner owner;
     private final SessionManager manager;
     private volatile boolean active = true;
 
-    Session(String id, Device device, RpcClient owner, SessionManager manager) {
+    Session(String id, Device device, SessionOwner owner, SessionManager manager) {
         this.id = id;
         this.device = device;
         this.owner = owner;
@@ -35,7 +34,12 @@ public final class Session {
         return device.id();
     }
 
-    public RpcClient owner() {
+    /** The device, to queue work that uses it ({@link Device#submit}). */
+    public Device device() {
+        return device;
+    }
+
+    public SessionOwner owner() {
         return owner;
     }
 
@@ -44,19 +48,22 @@ public final class Session {
     }
 
     /**
-     * Runs one exchange on the device, after any call ahead of it. A DEVICE_GONE ends the session,
-     * as an unplug does.
+     * Runs one exchange on the device, after any call ahead of it. A device that is gone ends the
+     * session, as an unplug does.
      *
      * @return the final reply, possibly a {@code Failure}
+     * @throws SessionException NO_SESSION when the session has ended
+     * @throws DeviceException  what the device layer reports (NOT_WANTED when the session ended
+     *                          while the call waited)
      */
-    public Response call(Request request, Consumer<Response> interim) throws RpcException {
+    public Response call(Request request, Consumer<Response> interim) throws SessionException, DeviceException {
         if (!active) {
-            throw new RpcException(RpcError.NO_SESSION, "the session has ended");
+            throw new SessionException(SessionError.NO_SESSION, "the session has ended");
         }
         try {
             return device.call(request, interim, this::isActive);
-        } catch (RpcException e) {
-            if (e.error() == RpcError.DEVICE_GONE) {
+        } catch (DeviceException e) {
+            if (e.error() == DeviceError.GONE) {
                 manager.end(this, EndReason.DETACHED);
             }
             throw e;

@@ -3,12 +3,8 @@ package dev.hwbridge.daemon.session;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.Device;
-import dev.hwbridge.daemon.device.DeviceErrors;
 import dev.hwbridge.daemon.device.DeviceListener;
 import dev.hwbridge.daemon.device.DeviceManager;
-import dev.hwbridge.daemon.rpc.RpcClient;
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +44,7 @@ public final class SessionManager implements DeviceListener {
     private final Map<String, Session> byId = new HashMap<>();
     private final Map<String, Session> byDevice = new HashMap<>();
     /** Clients whose close hook is installed; weak so closed connections are not kept. */
-    private final Set<RpcClient> watchedClients = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<SessionOwner> watchedClients = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public SessionManager(DeviceManager devices, SecureRandom random) {
         this.devices = devices;
@@ -64,23 +60,23 @@ public final class SessionManager implements DeviceListener {
      * Gives {@code owner} the device.
      *
      * @param previous the session the caller believes holds the device, or null
-     * @throws RpcException DEVICE_GONE for an unknown device, BUSY when another session holds it
-     *                      and {@code previous} does not name that session, NO_SESSION when the
-     *                      owner's connection is already closed
+     * @throws SessionException DEVICE_GONE for an unknown device, HELD when another session holds
+     *                          it and {@code previous} does not name that session, NO_SESSION when
+     *                          the owner's connection is already closed
      */
-    public Session acquire(String deviceId, String previous, RpcClient owner) throws RpcException {
+    public Session acquire(String deviceId, String previous, SessionOwner owner) throws SessionException {
         Device device = devices.find(deviceId)
-                .orElseThrow(() -> new RpcException(RpcError.DEVICE_GONE, "no device with id " + deviceId));
+                .orElseThrow(() -> new SessionException(SessionError.DEVICE_GONE, "no device with id " + deviceId));
         Session session;
         Session stolen = null;
         synchronized (this) {
             if (device.isGone()) {
-                throw DeviceErrors.gone(deviceId);
+                throw new SessionException(SessionError.DEVICE_GONE, "device " + deviceId + " is gone");
             }
             Session current = byDevice.get(deviceId);
             if (current != null) {
                 if (previous == null || !previous.equals(current.id())) {
-                    throw new RpcException(RpcError.BUSY, "device " + deviceId
+                    throw new SessionException(SessionError.HELD, "device " + deviceId
                             + " is held by another session; name it as previous to take the device over");
                 }
                 stolen = current;
@@ -98,7 +94,7 @@ public final class SessionManager implements DeviceListener {
         if (!owner.isOpen()) {
             // The connection closed while this call ran; its close hook may have missed the session.
             end(session, EndReason.CLOSED);
-            throw new RpcException(RpcError.NO_SESSION, "the connection is closed");
+            throw new SessionException(SessionError.NO_SESSION, "the connection is closed");
         }
         return session;
     }
@@ -106,22 +102,22 @@ public final class SessionManager implements DeviceListener {
     /**
      * The session {@code caller} holds under {@code sessionId}.
      *
-     * @throws RpcException NO_SESSION if there is none, it ended, or another connection holds it
+     * @throws SessionException NO_SESSION if there is none, it ended, or another connection holds it
      */
-    public Session require(String sessionId, RpcClient caller) throws RpcException {
+    public Session require(String sessionId, SessionOwner caller) throws SessionException {
         Session session;
         synchronized (this) {
             session = byId.get(sessionId);
         }
-        if (session == null || session.owner() != caller) {
+        if (session == null || !session.owner().equals(caller)) {
             // The same answer for "unknown" and "someone else's": ids are not to be probed.
-            throw new RpcException(RpcError.NO_SESSION, "no such session on this connection");
+            throw new SessionException(SessionError.NO_SESSION, "no such session on this connection");
         }
         return session;
     }
 
     /** Ends {@code caller}'s session; its call in progress, if any, is cancelled. */
-    public void release(String sessionId, RpcClient caller) throws RpcException {
+    public void release(String sessionId, SessionOwner caller) throws SessionException {
         end(require(sessionId, caller), EndReason.RELEASED);
     }
 
@@ -176,17 +172,17 @@ public final class SessionManager implements DeviceListener {
         }
     }
 
-    private void watchClose(RpcClient owner) {
+    private void watchClose(SessionOwner owner) {
         if (watchedClients.add(owner)) {
             owner.onClose(() -> endAllOf(owner));
         }
     }
 
-    private void endAllOf(RpcClient owner) {
+    private void endAllOf(SessionOwner owner) {
         List<Session> owned = new ArrayList<>();
         synchronized (this) {
             for (Session session : byId.values()) {
-                if (session.owner() == owner) {
+                if (session.owner().equals(owner)) {
                     owned.add(session);
                 }
             }

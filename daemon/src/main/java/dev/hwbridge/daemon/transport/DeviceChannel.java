@@ -1,16 +1,18 @@
 package dev.hwbridge.daemon.transport;
 
+import dev.hwbridge.protocol.client.ReportPort;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One open device: 64-byte reports in and out. Everything above this interface is blind to
- * whether the device is on USB HID, raw USB or a simulator over UDP.
+ * One open device: 64-byte reports in and out, and the protocol client's {@link ReportPort} as it
+ * is (the one failure it raises is {@link TransportException}). Everything above this interface is
+ * blind to whether the device is on USB HID, raw USB or a simulator over UDP.
  *
  * <p>One reader and one writer thread may use a channel at once; {@link #close()} may be called
  * from any thread, is idempotent, and wakes a blocked {@link #read}.
  */
-public interface DeviceChannel extends AutoCloseable {
+public interface DeviceChannel extends ReportPort {
 
     /** The size of every report, in bytes. */
     int REPORT_SIZE = 64;
@@ -24,14 +26,17 @@ public interface DeviceChannel extends AutoCloseable {
      * @param report exactly {@link #REPORT_SIZE} bytes
      * @throws TransportException {@code DEVICE_GONE} if the device went away, {@code IO} otherwise
      */
+    @Override
     void write(byte[] report) throws TransportException;
 
     /**
      * Waits up to {@code timeout} for one report.
      *
      * @return the report ({@link #REPORT_SIZE} bytes), or empty if none came in time
-     * @throws TransportException {@code DEVICE_GONE} if the device went away or the channel was closed
+     * @throws TransportException {@code DEVICE_GONE} if the device went away or the channel was
+     *     closed, {@code BAD_REPORT} if the device sent something that is not a report
      */
+    @Override
     Optional<byte[]> read(Duration timeout) throws TransportException;
 
     @Override

@@ -1,7 +1,13 @@
 package dev.hwbridge.daemon.transport;
 
-/** A transport failure, with a stable code callers can match on. */
-public final class TransportException extends Exception {
+import dev.hwbridge.protocol.client.PortException;
+
+/**
+ * The one transport failure, with a stable code callers can match on. It is the protocol
+ * client's {@link PortException}: a BAD_REPORT reads there as a malformed report, everything else
+ * as a device that is gone.
+ */
+public final class TransportException extends PortException {
 
     /** Stable codes; never renumber or rename. */
     public enum Code {
@@ -20,12 +26,11 @@ public final class TransportException extends Exception {
     private final Code code;
 
     public TransportException(Code code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, null);
     }
 
     public TransportException(Code code, String message, Throwable cause) {
-        super(message, cause);
+        super(code == Code.BAD_REPORT ? Kind.MALFORMED_REPORT : Kind.GONE, message, cause);
         this.code = code;
     }
 

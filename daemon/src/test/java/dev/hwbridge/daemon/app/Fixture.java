@@ -74,7 +74,11 @@ final class Fixture implements AutoCloseable {
 
     /** Acquires device 1 for {@link #client}; returns the session id. */
     String acquire() throws RpcException {
-        return sessions.acquire("1", null, client).id();
+        try {
+            return sessions.acquire("1", null, ClientOwner.of(client)).id();
+        } catch (dev.hwbridge.daemon.session.SessionException e) {
+            throw DeviceErrors.of(e);
+        }
     }
 
     JsonNode call(String method, String paramsJson) throws Exception {

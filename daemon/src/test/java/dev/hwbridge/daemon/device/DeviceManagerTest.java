@@ -2,7 +2,6 @@ package dev.hwbridge.daemon.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
@@ -105,7 +104,7 @@ class DeviceManagerTest {
         CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> {
             try {
                 return device.call(Request.newBuilder().setWipe(Wipe.getDefaultInstance()).build(), r -> { }, () -> true);
-            } catch (dev.hwbridge.daemon.rpc.RpcException e) {
+            } catch (DeviceException e) {
                 throw new CompletionException(e);
             }
         });
@@ -113,7 +112,7 @@ class DeviceManagerTest {
 
         udp.unplug("sim");
 
-        DeviceTest.assertFails(call, RpcError.DEVICE_GONE);
+        DeviceTest.assertFails(call, DeviceError.GONE);
         assertThat(manager.list()).isEmpty();
         assertThat(events.take()).isEqualTo("attached 1");
         assertThat(events.take()).isEqualTo("detached 1");

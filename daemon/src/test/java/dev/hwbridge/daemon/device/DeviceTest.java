@@ -3,8 +3,6 @@ package dev.hwbridge.daemon.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.GetFeatures;
@@ -79,7 +77,7 @@ class DeviceTest {
         toOpen.add(fresh);
 
         assertThatThrownBy(() -> device.call(WIPE, reply -> { }, () -> true))
-                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(RpcError.DEVICE_ERROR));
+                .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.error()).isEqualTo(DeviceError.FAILED));
         assertThat(broken.isClosed()).isTrue();
         assertThat(device.call(WIPE, reply -> { }, () -> true).hasSuccess()).isTrue();
         assertThat(opened).containsExactly(broken, fresh);
@@ -105,7 +103,7 @@ class DeviceTest {
 
         device.cancel();
 
-        assertFails(call, RpcError.CANCELLED);
+        assertFails(call, DeviceError.CANCELLED);
         assertThat(connection.isClosed()).as("a cancelled exchange leaves the channel usable").isFalse();
     }
 
@@ -118,10 +116,10 @@ class DeviceTest {
 
         device.detach();
 
-        assertFails(call, RpcError.DEVICE_GONE);
+        assertFails(call, DeviceError.GONE);
         assertThat(device.isGone()).isTrue();
         assertThatThrownBy(() -> device.call(FEATURES, reply -> { }, () -> true))
-                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(RpcError.DEVICE_GONE));
+                .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.error()).isEqualTo(DeviceError.GONE));
         assertThat(opened).hasSize(1);
     }
 
@@ -140,8 +138,8 @@ class DeviceTest {
         secondWanted.set(false);
         device.cancel();
 
-        assertFails(first, RpcError.CANCELLED);
-        assertFails(second, RpcError.NO_SESSION);
+        assertFails(first, DeviceError.CANCELLED);
+        assertFails(second, DeviceError.NOT_WANTED);
         assertThat(third.get(5, TimeUnit.SECONDS).hasSuccess()).isTrue();
     }
 
@@ -170,7 +168,7 @@ class DeviceTest {
 
         device.cancel();
 
-        assertFails(first, RpcError.CANCELLED);
+        assertFails(first, DeviceError.CANCELLED);
         assertThat(ping.get(5, TimeUnit.SECONDS)).containsExactly(7);
     }
 
@@ -179,7 +177,7 @@ class DeviceTest {
         device.detach();
 
         assertThatThrownBy(() -> device.ping(new byte[0]))
-                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(RpcError.DEVICE_GONE));
+                .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.error()).isEqualTo(DeviceError.GONE));
         assertThat(opened).isEmpty();
     }
 
@@ -189,12 +187,12 @@ class DeviceTest {
         toOpen.add(connection);
         CompletableFuture<Response> first = callAsync(WIPE, () -> true);
         connection.awaitHanging();
-        CompletableFuture<RpcError> waiter = new CompletableFuture<>();
+        CompletableFuture<DeviceError> waiter = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
                 device.call(FEATURES, reply -> { }, () -> true);
                 waiter.complete(null);
-            } catch (RpcException e) {
+            } catch (DeviceException e) {
                 waiter.complete(e.error());
             }
         });
@@ -203,9 +201,9 @@ class DeviceTest {
 
         thread.interrupt();
 
-        assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo(RpcError.CANCELLED);
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo(DeviceError.CANCELLED);
         device.cancel();
-        assertFails(first, RpcError.CANCELLED);
+        assertFails(first, DeviceError.CANCELLED);
     }
 
     private CompletableFuture<Response> callAsync(Request request, java.util.function.BooleanSupplier wanted) {
@@ -217,7 +215,7 @@ class DeviceTest {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return operation.run();
-            } catch (RpcException e) {
+            } catch (DeviceException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, runnable -> new Thread(runnable).start());
@@ -225,12 +223,12 @@ class DeviceTest {
 
     @FunctionalInterface
     private interface DeviceOperation<T> {
-        T run() throws RpcException;
+        T run() throws DeviceException;
     }
 
-    static void assertFails(CompletableFuture<?> call, RpcError error) {
+    static void assertFails(CompletableFuture<?> call, DeviceError error) {
         assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(error));
+                .cause().isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.error()).isEqualTo(error));
     }
 }

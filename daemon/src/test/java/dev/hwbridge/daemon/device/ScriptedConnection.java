@@ -2,8 +2,6 @@ package dev.hwbridge.daemon.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
@@ -55,11 +53,11 @@ public final class ScriptedConnection implements DeviceConnection {
     }
 
     @Override
-    public Response call(Request request, Consumer<Response> interim) throws RpcException {
+    public Response call(Request request, Consumer<Response> interim) throws DeviceException {
         Script script;
         synchronized (this) {
             if (closed) {
-                throw new RpcException(RpcError.DEVICE_GONE, "closed");
+                throw new DeviceException(DeviceError.GONE, "closed");
             }
             requests.add(request);
             script = scripts.poll();
@@ -69,7 +67,7 @@ public final class ScriptedConnection implements DeviceConnection {
             cancelled = false;
         }
         if (script == null) {
-            throw new RpcException(RpcError.DEVICE_ERROR, "no reply scripted");
+            throw new DeviceException(DeviceError.FAILED, "no reply scripted");
         }
         script.interims().forEach(interim);
         if (script.reply() != null) {
@@ -82,20 +80,20 @@ public final class ScriptedConnection implements DeviceConnection {
                     wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new RpcException(RpcError.CANCELLED, "interrupted");
+                    throw new DeviceException(DeviceError.CANCELLED, "interrupted");
                 }
             }
-            throw closed ? new RpcException(RpcError.DEVICE_GONE, "closed")
-                    : new RpcException(RpcError.CANCELLED, "cancelled");
+            throw closed ? new DeviceException(DeviceError.GONE, "closed")
+                    : new DeviceException(DeviceError.CANCELLED, "cancelled");
         }
     }
 
     /** Echoes {@code data} (recorded in {@link #pings()}) unless the connection is closed. */
     @Override
-    public byte[] ping(byte[] data, Duration timeout) throws RpcException {
+    public byte[] ping(byte[] data, Duration timeout) throws DeviceException {
         synchronized (this) {
             if (closed) {
-                throw new RpcException(RpcError.DEVICE_GONE, "closed");
+                throw new DeviceException(DeviceError.GONE, "closed");
             }
         }
         pings.add(data.clone());

@@ -1,7 +1,5 @@
 package dev.hwbridge.daemon.device;
 
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.transport.DeviceChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +18,10 @@ public final class ScriptedConnector implements Connector {
     }
 
     @Override
-    public DeviceConnection connect(DeviceChannel channel) throws RpcException {
+    public DeviceConnection connect(DeviceChannel channel) throws DeviceException {
         ScriptedConnection connection = byPath.get(channel.descriptor().path());
         if (connection == null) {
-            throw new RpcException(RpcError.DEVICE_ERROR, "no connection scripted for " + channel.descriptor().path());
+            throw new DeviceException(DeviceError.FAILED, "no connection scripted for " + channel.descriptor().path());
         }
         return connection;
     }

@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hwbridge.daemon.session.SessionOwner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** An {@link RpcClient} that queues every notification for tests to pop in order. */
-public final class RecordingClient implements RpcClient {
+/**
+ * An {@link RpcClient} that queues every notification for tests to pop in order; it is also a
+ * {@link SessionOwner}, so session tests use it as a connection.
+ */
+public final class RecordingClient implements RpcClient, SessionOwner {
 
     /** One notification sent to the client. */
     public record Notification(String method, JsonNode params) {

@@ -11,8 +11,8 @@ import dev.hwbridge.daemon.device.Replies;
 import dev.hwbridge.daemon.device.ScriptedConnection;
 import dev.hwbridge.daemon.device.ScriptedConnector;
 import dev.hwbridge.daemon.rpc.RecordingClient;
-import dev.hwbridge.daemon.rpc.RpcError;
-import dev.hwbridge.daemon.rpc.RpcException;
+import dev.hwbridge.daemon.device.DeviceError;
+import dev.hwbridge.daemon.device.DeviceException;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import dev.hwbridge.protocol.message.Wipe;
@@ -71,8 +71,8 @@ class SessionManagerTest {
     void secondAcquireIsBusyUnlessItNamesTheCurrentSession() throws Exception {
         Session first = sessions.acquire("1", null, alice);
 
-        assertError(() -> sessions.acquire("1", null, bob), RpcError.BUSY);
-        assertError(() -> sessions.acquire("1", "0123456789abcdef0123456789abcdef", bob), RpcError.BUSY);
+        assertError(() -> sessions.acquire("1", null, bob), SessionError.HELD);
+        assertError(() -> sessions.acquire("1", "0123456789abcdef0123456789abcdef", bob), SessionError.HELD);
         assertThat(sessions.sessionOf("1")).contains(first.id());
     }
 
@@ -85,13 +85,13 @@ class SessionManagerTest {
 
         Session second = sessions.acquire("1", first.id(), bob);
 
-        assertFails(call, RpcError.CANCELLED);
+        assertFails(call, DeviceError.CANCELLED);
         JsonNode notice = alice.assertNext(SessionManager.ENDED_NOTIFICATION);
         assertThat(notice.get("session").asText()).isEqualTo(first.id());
         assertThat(notice.get("device").asText()).isEqualTo("1");
         assertThat(notice.get("reason").asText()).isEqualTo("stolen");
         assertThat(first.isActive()).isFalse();
-        assertError(() -> sessions.require(first.id(), alice), RpcError.NO_SESSION);
+        assertError(() -> sessions.require(first.id(), alice), SessionError.NO_SESSION);
         assertThat(sessions.sessionOf("1")).contains(second.id());
         assertThat(ended).containsExactly("1 STOLEN");
         bob.assertExhausted();
@@ -101,9 +101,9 @@ class SessionManagerTest {
     void aSessionIsUsableOnlyByTheConnectionThatHoldsIt() throws Exception {
         Session session = sessions.acquire("1", null, alice);
 
-        assertError(() -> sessions.require(session.id(), bob), RpcError.NO_SESSION);
-        assertError(() -> sessions.release(session.id(), bob), RpcError.NO_SESSION);
-        assertError(() -> sessions.require("no-such-session", alice), RpcError.NO_SESSION);
+        assertError(() -> sessions.require(session.id(), bob), SessionError.NO_SESSION);
+        assertError(() -> sessions.release(session.id(), bob), SessionError.NO_SESSION);
+        assertError(() -> sessions.require("no-such-session", alice), SessionError.NO_SESSION);
         assertThat(session.isActive()).isTrue();
     }
 
@@ -115,7 +115,7 @@ class SessionManagerTest {
 
         assertThat(sessions.sessionOf("1")).isEmpty();
         assertThat(sessions.acquire("1", null, bob).isActive()).isTrue();
-        assertError(() -> session.call(WIPE, r -> { }), RpcError.NO_SESSION);
+        assertError(() -> session.call(WIPE, r -> { }), SessionError.NO_SESSION);
         assertThat(ended).containsExactly("1 RELEASED");
         alice.assertExhausted();
     }
@@ -129,7 +129,7 @@ class SessionManagerTest {
 
         alice.close();
 
-        assertFails(call, RpcError.CANCELLED);
+        assertFails(call, DeviceError.CANCELLED);
         assertThat(sessions.sessionOf("1")).isEmpty();
         assertThat(ended).containsExactly("1 CLOSED");
     }
@@ -143,11 +143,11 @@ class SessionManagerTest {
 
         bus.unplug("sim");
 
-        assertFails(call, RpcError.DEVICE_GONE);
+        assertFails(call, DeviceError.GONE);
         JsonNode notice = alice.assertNext(SessionManager.ENDED_NOTIFICATION);
         assertThat(notice.get("reason").asText()).isEqualTo("detached");
         assertThat(sessions.sessionOf("1")).isEmpty();
-        assertError(() -> sessions.acquire("1", null, bob), RpcError.DEVICE_GONE);
+        assertError(() -> sessions.acquire("1", null, bob), SessionError.DEVICE_GONE);
         assertThat(ended).containsExactly("1 DETACHED");
     }
 
@@ -156,7 +156,7 @@ class SessionManagerTest {
         Session session = sessions.acquire("1", null, alice);
         device.close();
 
-        assertError(() -> session.call(WIPE, r -> { }), RpcError.DEVICE_GONE);
+        assertError(() -> session.call(WIPE, r -> { }), DeviceError.GONE);
 
         assertThat(session.isActive()).isFalse();
         assertThat(alice.assertNext(SessionManager.ENDED_NOTIFICATION).get("reason").asText()).isEqualTo("detached");
@@ -164,14 +164,14 @@ class SessionManagerTest {
 
     @Test
     void acquireOfAnUnknownDeviceIsDeviceGone() {
-        assertError(() -> sessions.acquire("7", null, alice), RpcError.DEVICE_GONE);
+        assertError(() -> sessions.acquire("7", null, alice), SessionError.DEVICE_GONE);
     }
 
     @Test
     void acquireFromAClosedConnectionLeavesTheDeviceFree() {
         alice.close();
 
-        assertError(() -> sessions.acquire("1", null, alice), RpcError.NO_SESSION);
+        assertError(() -> sessions.acquire("1", null, alice), SessionError.NO_SESSION);
 
         assertThat(sessions.sessionOf("1")).isEmpty();
     }
@@ -180,19 +180,30 @@ class SessionManagerTest {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return session.call(WIPE, r -> { });
-            } catch (RpcException e) {
+            } catch (SessionException | DeviceException e) {
                 throw new CompletionException(e);
             }
         });
     }
 
-    private static void assertFails(CompletableFuture<?> call, RpcError error) {
+    private static void assertFails(CompletableFuture<?> call, Enum<?> error) {
         assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(error));
+                .cause().satisfies(e -> assertThat(errorOf(e)).isEqualTo(error));
     }
 
-    private static void assertError(ThrowingCallable call, RpcError error) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(error));
+    private static void assertError(ThrowingCallable call, Enum<?> error) {
+        assertThatThrownBy(call).satisfies(e -> assertThat(errorOf(e)).isEqualTo(error));
+    }
+
+    /** A session's or the device layer's typed error. */
+    private static Enum<?> errorOf(Throwable failure) {
+        if (failure instanceof SessionException e) {
+            return e.error();
+        }
+        if (failure instanceof DeviceException e) {
+            return e.error();
+        }
+        throw new AssertionError("not a typed error", failure);
     }
 }

@@ -19,11 +19,22 @@ final class ChannelReader {
     private final ReportPort port;
     private final int channel;
     private final Reassembler reassembler = new Reassembler();
+    private final boolean reused;
     private long lastActivity = System.nanoTime();
 
     ChannelReader(ReportPort port, int channel) {
+        this(port, channel, false);
+    }
+
+    /**
+     * @param reused the channel carried earlier exchanges (message ids, PROTOCOL.md §4.1): a
+     *               continuation report arriving with nothing half-received is a leftover of one
+     *               of them (a repeated datagram) and is dropped instead of breaking the framing
+     */
+    ChannelReader(ReportPort port, int channel, boolean reused) {
         this.port = port;
         this.channel = channel;
+        this.reused = reused;
     }
 
     /**
@@ -53,6 +64,10 @@ final class ChannelReader {
             return Optional.empty();
         }
         lastActivity = System.nanoTime();
+        if (reused && (report[HidFraming.COMMAND_OFFSET] & HidFraming.INIT_BIT) == 0
+                && reassembler.pendingChannel().isEmpty()) {
+            return Optional.empty();
+        }
         try {
             return reassembler.accept(report);
         } catch (FramingException e) {

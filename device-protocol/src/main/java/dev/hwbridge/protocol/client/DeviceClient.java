@@ -12,6 +12,7 @@ import dev.hwbridge.protocol.framing.InitRequest;
 import dev.hwbridge.protocol.framing.KeepaliveStatus;
 import dev.hwbridge.protocol.framing.ReportWriter;
 import dev.hwbridge.protocol.message.Failure;
+import dev.hwbridge.protocol.message.MessageIds;
 import dev.hwbridge.protocol.message.MessageException;
 import dev.hwbridge.protocol.message.Messages;
 import dev.hwbridge.protocol.message.Redaction;
@@ -51,9 +52,12 @@ import java.util.function.Consumer;
  * Late frames of an ended exchange may still arrive: after a TIMEOUT, INTERRUPTED, PROTOCOL_ERROR,
  * an unconfirmed cancel or an exception from a listener, and on a lossy link (UDP) even after a
  * normal reply, since a duplicated one-report reply cannot be told from a new one by the framing.
- * Every call therefore runs on a channel of its own: the next call first runs INIT and moves to a
- * fresh channel, whose reader drops everything sent on the old one, so a stale reply can never
- * answer a new request. The cost is one INIT round trip per call.
+ * A device that announces message ids ({@link MessageIds#CAPABILITY}) keeps its channel for every
+ * call that ended normally, as CTAPHID hosts do: each request carries a fresh {@code message_id},
+ * and a Response with another id (or a frame of the other command) is a leftover and dropped, so
+ * a minimal call is one request report and one reply report. After an abandoned exchange or an
+ * ERROR frame (which carry no id), and always with a device without message ids, the next call
+ * first runs INIT and moves to a fresh channel, whose reader drops everything sent on the old one.
  */
 public final class DeviceClient implements AutoCloseable {
 
@@ -71,6 +75,8 @@ public final class DeviceClient implements AutoCloseable {
     /** The current channel has carried an exchange (or an abandoned one): allocate a new one before the next call. */
     private volatile boolean stale;
     private volatile boolean gone;
+    /** The message_id of the latest request (PROTOCOL.md §4.1); guarded by {@code this}. */
+    private int lastMessageId;
 
     private DeviceClient(ReportPort port, Duration initTimeout, SecureRandom random) {
         this.port = port;
@@ -142,15 +148,17 @@ public final class DeviceClient implements AutoCloseable {
         if (request.getBodyCase() == Request.BodyCase.CANCEL) {
             throw new DeviceClientException(Code.INVALID_REQUEST, "Request{cancel} gets no reply of its own; use cancel()");
         }
+        int messageId = usesMessageIds() ? nextMessageId() : 0;
+        Request stamped = messageId == 0 ? request : request.toBuilder().setMessageId(messageId).build();
         byte[] encoded;
         try {
-            encoded = Messages.encode(request);
+            encoded = Messages.encode(stamped);
         } catch (MessageException e) {
             throw new DeviceClientException(Code.INVALID_REQUEST,
                     "cannot send " + Redaction.describe(request) + ": " + e.getMessage(), e);
         }
         try {
-            return run(FrameCommand.MSG, encoded, options, (frame, call) -> finalResponse(frame, call, interim));
+            return run(FrameCommand.MSG, encoded, options, (frame, call) -> finalResponse(frame, call, interim, messageId));
         } finally {
             // The request may carry a JSON file's password.
             Arrays.fill(encoded, (byte) 0);
@@ -179,7 +187,8 @@ public final class DeviceClient implements AutoCloseable {
         }
         byte[] sent = data.clone();
         CallOptions options = CallOptions.defaults().withIdleTimeout(timeout).withDeadline(timeout);
-        return run(FrameCommand.PING, sent, options, (frame, call) -> echo(frame, call, sent));
+        boolean lenient = usesMessageIds();
+        return run(FrameCommand.PING, sent, options, (frame, call) -> echo(frame, call, sent, lenient));
     }
 
     /**
@@ -237,8 +246,11 @@ public final class DeviceClient implements AutoCloseable {
             }
             throw e;
         } finally {
-            // Whatever the outcome, a copy of this exchange's last frames may still be on its way.
-            stale = true;
+            // A copy of this exchange's last frames may still be on its way: only message ids
+            // (and a clean end: no ERROR frame, which carries none) let the next call ignore it.
+            if (!(call.answered() && usesMessageIds())) {
+                stale = true;
+            }
             pending.compareAndSet(call, null);
         }
     }
@@ -273,7 +285,7 @@ public final class DeviceClient implements AutoCloseable {
     private <T> T attempt(PendingCall call, byte[] payload, CallOptions options, Outcome<T> outcome)
             throws DeviceClientException {
         int channel = info.channel();
-        ChannelReader reader = new ChannelReader(port, channel);
+        ChannelReader reader = new ChannelReader(port, channel, usesMessageIds());
         try {
             send(call, new Frame(channel, call.command(), payload));
             reader.touch();
@@ -372,9 +384,13 @@ public final class DeviceClient implements AutoCloseable {
         }
     }
 
-    private static Optional<Response> finalResponse(Frame frame, PendingCall call, Consumer<Response> interim)
-            throws DeviceClientException {
+    private static Optional<Response> finalResponse(Frame frame, PendingCall call, Consumer<Response> interim,
+                                                    int messageId) throws DeviceClientException {
         if (frame.command() != FrameCommand.MSG) {
+            if (messageId != 0) {
+                // A PING echo of an earlier exchange on this reused channel.
+                return Optional.empty();
+            }
             throw unexpected(frame, "a MSG");
         }
         Response response;
@@ -384,11 +400,21 @@ public final class DeviceClient implements AutoCloseable {
             throw new DeviceClientException(Code.PROTOCOL_ERROR,
                     "the device sent a Response that does not parse (" + e.code() + ")", e);
         }
+        if (response.getMessageId() != messageId && messageId != 0) {
+            // A reply to an earlier request, repeated or late. (Without ids in use, a device that
+            // echoes them though it did not announce them is still answering this request.)
+            return Optional.empty();
+        }
+        if (response.getMessageId() != 0) {
+            // The id is the protocol's business: callers get the reply as the device meant it.
+            response = response.toBuilder().clearMessageId().build();
+        }
         if (!Messages.isFinal(response)) {
             interim.accept(response);
             return Optional.empty();
         }
         call.end();
+        call.answer();
         if (call.cancelRequested() && response.hasFailure()
                 && response.getFailure().getCode() == Failure.Code.CANCELLED) {
             throw new DeviceClientException(Code.CANCELLED, "cancelled; the device confirmed");
@@ -396,12 +422,21 @@ public final class DeviceClient implements AutoCloseable {
         return Optional.of(response);
     }
 
-    private static Optional<byte[]> echo(Frame frame, PendingCall call, byte[] sent) throws DeviceClientException {
+    /** @param lenient the channel is reused: a MSG or another echo is a leftover of an earlier exchange */
+    private static Optional<byte[]> echo(Frame frame, PendingCall call, byte[] sent, boolean lenient)
+            throws DeviceClientException {
         if (frame.command() != FrameCommand.PING) {
+            if (lenient) {
+                return Optional.empty();
+            }
             throw unexpected(frame, "a PING echo");
         }
-        call.end();
         byte[] echoed = frame.payload();
+        if (lenient && !Arrays.equals(echoed, sent)) {
+            return Optional.empty();
+        }
+        call.end();
+        call.answer();
         if (!Arrays.equals(echoed, sent)) {
             throw new DeviceClientException(Code.PROTOCOL_ERROR,
                     "the device echoed " + echoed.length + " bytes that differ from the " + sent.length + " sent");
@@ -523,6 +558,16 @@ public final class DeviceClient implements AutoCloseable {
             // A MSG report may carry a JSON file's password.
             reports.forEach(report -> Arrays.fill(report, (byte) 0));
         }
+    }
+
+    private boolean usesMessageIds() {
+        DeviceInfo current = info;
+        return current != null && MessageIds.supported(current.capabilities());
+    }
+
+    private synchronized int nextMessageId() {
+        lastMessageId = MessageIds.next(lastMessageId);
+        return lastMessageId;
     }
 
     private DeviceClientException goneException() {

@@ -58,12 +58,17 @@ public final class DeviceClientException extends Exception {
 
     /**
      * Maps a port failure: INTERRUPTED when the thread was interrupted (its interrupt status is
-     * cleared here so that the client can still send a CANCEL), DEVICE_GONE otherwise.
+     * cleared here so that the client can still send a CANCEL), PROTOCOL_ERROR for a malformed
+     * report ({@link PortException.Kind#MALFORMED_REPORT}), DEVICE_GONE otherwise.
      */
     static DeviceClientException fromPort(IOException failure) {
         boolean interrupted = Thread.interrupted();
         if (interrupted || failure instanceof InterruptedIOException || failure instanceof ClosedByInterruptException) {
             return new DeviceClientException(Code.INTERRUPTED, "interrupted while talking to the device", failure);
+        }
+        if (failure instanceof PortException port && port.kind() == PortException.Kind.MALFORMED_REPORT) {
+            return new DeviceClientException(Code.PROTOCOL_ERROR, "the device sent a malformed report: "
+                    + failure.getMessage(), failure);
         }
         return new DeviceClientException(Code.DEVICE_GONE, "the device is gone: " + failure.getMessage(), failure);
     }

@@ -7,7 +7,7 @@ import dev.hwbridge.protocol.framing.InitReply;
  * What the device said in its INIT reply: the channel it allocated to this client and its
  * versions. Immutable.
  *
- * @param capabilities bit flags; none are defined in protocol version 1, unknown bits are ignored
+ * @param capabilities bit flags (PROTOCOL.md §3.1: 0x02 parts, 0x04 message ids); unknown bits are ignored
  */
 public record DeviceInfo(int channel, int protocolVersion, int major, int minor, int build, int capabilities) {
 

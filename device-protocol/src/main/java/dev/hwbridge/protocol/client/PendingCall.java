@@ -18,6 +18,7 @@ final class PendingCall {
     private volatile long cancelRequestedAt;
     private volatile boolean cancelSent;
     private volatile boolean ended;
+    private volatile boolean answered;
     private int framesReceived;
 
     PendingCall(FrameCommand command) {
@@ -40,6 +41,7 @@ final class PendingCall {
         sent = false;
         cancelSent = false;
         ended = false;
+        answered = false;
         framesReceived = 0;
     }
 
@@ -93,6 +95,15 @@ final class PendingCall {
 
     boolean ended() {
         return ended;
+    }
+
+    /** The device answered the request (a final reply or the echo, not an ERROR): nothing more comes on its channel but copies. */
+    void answer() {
+        answered = true;
+    }
+
+    boolean answered() {
+        return answered;
     }
 
     void countFrame() {

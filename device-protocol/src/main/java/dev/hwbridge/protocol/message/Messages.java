@@ -56,6 +56,23 @@ public final class Messages {
     }
 
     /**
+     * The {@code message_id} of an envelope that {@link #parseRequest} refused (an operation this
+     * version does not know), so the refusal can still name its exchange (PROTOCOL.md §4.1).
+     *
+     * @return the id, or 0 when the bytes do not parse as an envelope at all
+     */
+    public static int messageIdOf(byte[] bytes) {
+        if (bytes.length > MAX_SIZE) {
+            return 0;
+        }
+        try {
+            return Request.parseFrom(bytes).getMessageId();
+        } catch (InvalidProtocolBufferException e) {
+            return 0;
+        }
+    }
+
+    /**
      * @throws MessageException OVERSIZE, MALFORMED, or UNKNOWN_MESSAGE (empty, or a reply this version does not know)
      */
     public static Response parseResponse(byte[] bytes) throws MessageException {

@@ -13,6 +13,7 @@ import dev.hwbridge.protocol.framing.Reassembler;
 import dev.hwbridge.protocol.framing.ReportWriter;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.MessageException;
+import dev.hwbridge.protocol.message.MessageIds;
 import dev.hwbridge.protocol.message.Messages;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
@@ -93,6 +94,8 @@ public final class ScriptedDevice implements AutoCloseable {
     private volatile Object exchangeHost;
     private volatile Object lastPingFrom;
     private volatile boolean running = true;
+    private volatile boolean messageIds;
+    private volatile int exchangeMessageId;
 
     private ScriptedDevice(DeviceLink link) {
         this.link = link;
@@ -113,6 +116,16 @@ public final class ScriptedDevice implements AutoCloseable {
     /** A device on UDP {@code port} of 127.0.0.1 (to restart one where it was). */
     public static ScriptedDevice udp(int port) throws IOException {
         return new ScriptedDevice(DeviceLink.Udp.bind(port));
+    }
+
+    /**
+     * Announces message ids (capability 0x04, PROTOCOL.md §4.1) in INIT replies from now on and
+     * copies each request's {@code message_id} into the replies of its exchange, unless a script
+     * step's Response names an id of its own (a stale copy, for tests).
+     */
+    public ScriptedDevice withMessageIds() {
+        messageIds = true;
+        return this;
     }
 
     /** The host's end of the pipe; only a device {@link #start() on a pipe} has one. */
@@ -215,7 +228,10 @@ public final class ScriptedDevice implements AutoCloseable {
         if (Messages.isFinal(response)) {
             exchangeChannel.compareAndSet(channel, HidFraming.RESERVED_CHANNEL);
         }
-        send(Frame.message(channel, Script.encode(response)));
+        int id = exchangeMessageId;
+        Response stamped = messageIds && response.getMessageId() == 0 && id != 0
+                ? response.toBuilder().setMessageId(id).build() : response;
+        send(Frame.message(channel, Script.encode(stamped)));
     }
 
     /** Sends an ERROR that ends the exchange. */
@@ -383,7 +399,8 @@ public final class ScriptedDevice implements AutoCloseable {
         channels.add(channel);
         hosts.put(channel, host);
         lastChannel = channel;
-        send(host, InitReply.answering(request, channel, MAJOR, MINOR, BUILD).toFrame(frame.channel()));
+        send(host, InitReply.answering(request, channel, MAJOR, MINOR, BUILD,
+                messageIds ? MessageIds.CAPABILITY : 0).toFrame(frame.channel()));
     }
 
     private void startExchange(Object host, Frame frame) throws IOException {
@@ -410,6 +427,7 @@ public final class ScriptedDevice implements AutoCloseable {
             return;
         }
         exchangeHost = host;
+        exchangeMessageId = request.getMessageId();
         cancels.clear();
         scriptRunning.set(true);
         requests.add(new RecordedRequest(channel, request));

@@ -58,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     StateChoice state;
 
+    @Option(names = "--hid-timing",
+            description = "Pace the UDP endpoint like a full-speed USB HID endpoint: one 64-byte report per 1 ms interval each way.")
+    boolean hidTiming;
+
     @Option(names = "--label", paramLabel = "L", description = "The device label.")
     String label;
 
@@ -105,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         if (ledger) {
             return runLedger(err);
         }
-        Simulator.Builder builder = Simulator.builder().udpPort(port).automationPort(automationPort);
+        Simulator.Builder builder = Simulator.builder().udpPort(port).automationPort(automationPort).hidTiming(hidTiming);
         if (state != null && state.dir != null) {
             builder.stateDir(state.dir);
         }

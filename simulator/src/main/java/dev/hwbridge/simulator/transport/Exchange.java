@@ -13,13 +13,15 @@ final class Exchange {
     private final int channel;
     private final SocketAddress peer;
     private final CancelSignal signal;
+    private final int messageId;
     private volatile long lastSentNanos;
     private volatile boolean abandoned;
 
-    Exchange(int channel, SocketAddress peer, CancelSignal signal) {
+    Exchange(int channel, SocketAddress peer, CancelSignal signal, int messageId) {
         this.channel = channel;
         this.peer = peer;
         this.signal = signal;
+        this.messageId = messageId;
         this.lastSentNanos = System.nanoTime();
     }
 
@@ -29,6 +31,11 @@ final class Exchange {
 
     SocketAddress peer() {
         return peer;
+    }
+
+    /** The request's message_id, copied into every Response of the exchange (0: the host sent none). */
+    int messageId() {
+        return messageId;
     }
 
     CancelSignal signal() {

@@ -19,9 +19,16 @@ final class ReportSocket {
     private static final Logger LOG = LoggerFactory.getLogger(ReportSocket.class);
 
     private final DatagramSocket socket;
+    private final ReportTiming timing;
 
-    ReportSocket(DatagramSocket socket) {
+    ReportSocket(DatagramSocket socket, ReportTiming timing) {
         this.socket = socket;
+        this.timing = timing;
+    }
+
+    /** Reports sent so far. */
+    long reports() {
+        return timing.reports();
     }
 
     /** The lock held while a frame is sent; hold it to make a check-then-send atomic. */
@@ -31,6 +38,7 @@ final class ReportSocket {
 
     synchronized void send(Frame frame, SocketAddress to) {
         for (byte[] report : ReportWriter.write(frame)) {
+            timing.pass();
             try {
                 socket.send(new DatagramPacket(report, report.length, to));
             } catch (IOException e) {

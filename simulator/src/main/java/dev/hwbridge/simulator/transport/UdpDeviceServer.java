@@ -7,6 +7,7 @@ import dev.hwbridge.protocol.framing.FrameError;
 import dev.hwbridge.protocol.framing.FramingException;
 import dev.hwbridge.protocol.framing.HidFraming;
 import dev.hwbridge.protocol.framing.InitReply;
+import dev.hwbridge.protocol.message.MessageIds;
 import dev.hwbridge.protocol.message.MessageParts;
 import dev.hwbridge.protocol.framing.InitRequest;
 import dev.hwbridge.protocol.framing.KeepaliveStatus;
@@ -76,6 +77,7 @@ public final class UdpDeviceServer implements AutoCloseable {
     private final DeviceLogic device;
     private final DeviceScreen screen;
     private final long keepaliveNanos;
+    private final ReportTiming inbound;
     private final Reassembler reassembler = new Reassembler();
     private final ChannelTable channels;
     private final ExecutorService worker;
@@ -87,9 +89,10 @@ public final class UdpDeviceServer implements AutoCloseable {
     private SocketAddress reassemblyPeer;
 
     private UdpDeviceServer(DatagramSocket socket, DeviceLogic device, DeviceScreen screen, Duration keepalive,
-            SecureRandom random) {
+            SecureRandom random, boolean hidTiming) {
         this.socket = socket;
-        this.out = new ReportSocket(socket);
+        this.inbound = hidTiming ? ReportTiming.fullSpeedHid() : ReportTiming.unpaced();
+        this.out = new ReportSocket(socket, hidTiming ? ReportTiming.fullSpeedHid() : ReportTiming.unpaced());
         this.device = device;
         this.screen = screen;
         this.keepaliveNanos = keepalive.toNanos();
@@ -111,6 +114,16 @@ public final class UdpDeviceServer implements AutoCloseable {
      */
     public static UdpDeviceServer start(DeviceLogic device, DeviceScreen screen, int port, Duration keepalive,
             SecureRandom random) throws IOException {
+        return start(device, screen, port, keepalive, random, false);
+    }
+
+    /**
+     * As {@link #start(DeviceLogic, DeviceScreen, int, Duration, SecureRandom)}; with
+     * {@code hidTiming} each direction carries one report per 1 ms interval, as a full-speed USB
+     * HID endpoint does ({@code run --hid-timing}).
+     */
+    public static UdpDeviceServer start(DeviceLogic device, DeviceScreen screen, int port, Duration keepalive,
+            SecureRandom random, boolean hidTiming) throws IOException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(screen, "screen");
         if (port < 0 || port > 65535) {
@@ -121,7 +134,7 @@ public final class UdpDeviceServer implements AutoCloseable {
         }
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
-        UdpDeviceServer server = new UdpDeviceServer(socket, device, screen, keepalive, random);
+        UdpDeviceServer server = new UdpDeviceServer(socket, device, screen, keepalive, random, hidTiming);
         server.receiver.start();
         long period = Math.max(1, keepalive.toMillis() / 2);
         server.ticker.scheduleAtFixedRate(server::keepalive, period, period, TimeUnit.MILLISECONDS);
@@ -131,6 +144,16 @@ public final class UdpDeviceServer implements AutoCloseable {
     /** The UDP port bound. */
     public int port() {
         return socket.getLocalPort();
+    }
+
+    /** Reports taken from hosts so far (datagrams of another size are not reports). */
+    public long reportsReceived() {
+        return inbound.reports();
+    }
+
+    /** Reports sent to hosts so far. */
+    public long reportsSent() {
+        return out.reports();
     }
 
     /** The address hosts send to. */
@@ -183,6 +206,7 @@ public final class UdpDeviceServer implements AutoCloseable {
             }
             byte[] report = Arrays.copyOf(buffer, HidFraming.REPORT_SIZE);
             Arrays.fill(buffer, (byte) 0);
+            inbound.pass();
             try {
                 onReport(report, packet.getSocketAddress());
             } catch (RuntimeException e) {
@@ -264,17 +288,20 @@ public final class UdpDeviceServer implements AutoCloseable {
             }
         }
         InitReply reply = InitReply.answering(request, channel, FirmwareVersion.MAJOR, FirmwareVersion.MINOR,
-                FirmwareVersion.BUILD, MessageParts.CAPABILITY);
+                FirmwareVersion.BUILD, MessageParts.CAPABILITY | MessageIds.CAPABILITY);
         out.send(reply.toFrame(frame.channel()), from);
     }
 
     private void onMessage(Frame frame, SocketAddress from) {
         byte[] payload = frame.payload();
         Request request;
+        int messageId = 0;
         try {
             request = Messages.parseRequest(payload);
+            messageId = request.getMessageId();
         } catch (MessageException e) {
             request = null;
+            messageId = Messages.messageIdOf(payload);
         } finally {
             // A MSG may carry a JSON file's password.
             Arrays.fill(payload, (byte) 0);
@@ -290,14 +317,15 @@ public final class UdpDeviceServer implements AutoCloseable {
         }
         if (request == null) {
             Response refusal = Response.newBuilder().setFailure(Failure.newBuilder()
-                    .setCode(Failure.Code.INVALID_REQUEST).setMessage("not a Request this device knows")).build();
+                    .setCode(Failure.Code.INVALID_REQUEST).setMessage("not a Request this device knows"))
+                    .setMessageId(messageId).build();
             out.send(Frame.message(frame.channel(), encode(refusal)), from);
             return;
         }
         if (request.hasCancel()) {
             return;
         }
-        Exchange exchange = new Exchange(frame.channel(), from, device.newCancelSignal());
+        Exchange exchange = new Exchange(frame.channel(), from, device.newCancelSignal(), messageId);
         pending = exchange;
         Request accepted = request;
         worker.execute(() -> run(exchange, accepted));
@@ -326,7 +354,9 @@ public final class UdpDeviceServer implements AutoCloseable {
             if (exchange.abandoned() || closed) {
                 return;
             }
-            out.send(Frame.message(exchange.channel(), encode(response)), exchange.peer());
+            Response stamped = exchange.messageId() == 0 ? response
+                    : response.toBuilder().setMessageId(exchange.messageId()).build();
+            out.send(Frame.message(exchange.channel(), encode(stamped)), exchange.peer());
             exchange.sent();
         }
     }

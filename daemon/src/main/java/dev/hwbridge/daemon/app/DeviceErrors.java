@@ -1,20 +1,20 @@
-package dev.hwbridge.daemon.device;
+package dev.hwbridge.daemon.app;
 
+import dev.hwbridge.daemon.device.DeviceException;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
-import dev.hwbridge.daemon.transport.TransportException;
-import dev.hwbridge.protocol.client.DeviceClientException;
-import dev.hwbridge.protocol.framing.FrameError;
+import dev.hwbridge.daemon.session.SessionException;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Redaction;
 import dev.hwbridge.protocol.message.Response;
 
 /**
- * The one place where what a device says (a {@code Failure}, an unexpected reply) and what goes
- * wrong on the way to it (transport, framing) becomes a JSON-RPC error. Clients match the
- * resulting codes, so a new Failure code is mapped here and listed in API.md.
+ * The one place where what a device says (a {@code Failure}, an unexpected reply), what goes
+ * wrong on the way to it (the device layer's {@link DeviceException}) and what sessions refuse
+ * ({@link SessionException}) becomes a JSON-RPC error. Clients match the resulting codes, so a new
+ * code is mapped here and listed in API.md.
  */
-public final class DeviceErrors {
+final class DeviceErrors {
 
     /** The device's own text is shown, but bounded: it comes from outside. */
     private static final int MAX_DEVICE_TEXT = 200;
@@ -23,7 +23,7 @@ public final class DeviceErrors {
     }
 
     /** The error a final {@code Failure} reply stands for. */
-    public static RpcException of(Failure failure) {
+    static RpcException of(Failure failure) {
         RpcError error = switch (failure.getCode()) {
             case USER_REJECTED -> RpcError.USER_REJECTED;
             case PIN_INVALID -> RpcError.PIN_INVALID;
@@ -49,28 +49,29 @@ public final class DeviceErrors {
                 + " (" + failure.getCode() + ")");
     }
 
-    /** A failure of the protocol client: the exchange did not reach a final reply. */
-    public static RpcException of(DeviceClientException failure) {
-        RpcError error = switch (failure.code()) {
-            case DEVICE_GONE -> RpcError.DEVICE_GONE;
+    /** A device call that did not reach the device's final reply. */
+    static RpcException of(DeviceException failure) {
+        RpcError error = switch (failure.error()) {
+            case GONE -> RpcError.DEVICE_GONE;
             case TIMEOUT -> RpcError.TIMEOUT;
-            // INTERRUPTED: the caller's connection closed, which ends its calls like a cancel.
-            case CANCELLED, INTERRUPTED -> RpcError.CANCELLED;
-            // Serialised calls make BUSY from the client rare; CHANNEL_BUSY means another host holds the device.
+            case CANCELLED -> RpcError.CANCELLED;
             case BUSY -> RpcError.BUSY;
-            case DEVICE_ERROR -> failure.frameError().filter(code -> code == FrameError.CHANNEL_BUSY).isPresent()
-                    ? RpcError.BUSY : RpcError.DEVICE_ERROR;
-            case PROTOCOL_ERROR -> RpcError.DEVICE_ERROR;
+            case NOT_WANTED -> RpcError.NO_SESSION;
+            // A malformed report or reply is the device answering outside the protocol, not a lost device.
+            case MALFORMED_REPLY, FAILED -> RpcError.DEVICE_ERROR;
             case INVALID_REQUEST -> RpcError.INVALID_PARAMS;
+            case TOO_LARGE -> RpcError.INVALID_PAYLOAD;
+            case QUEUE_FULL -> RpcError.RATE_LIMITED;
         };
         return new RpcException(error, failure.getMessage());
     }
 
-    /** A transport failure while opening or using a device. */
-    public static RpcException of(TransportException failure) {
-        RpcError error = switch (failure.code()) {
-            case DEVICE_GONE, NOT_FOUND -> RpcError.DEVICE_GONE;
-            case ACCESS_DENIED, BAD_REPORT, IO -> RpcError.DEVICE_ERROR;
+    /** A session that could not be acquired or used. */
+    static RpcException of(SessionException failure) {
+        RpcError error = switch (failure.error()) {
+            case NO_SESSION -> RpcError.NO_SESSION;
+            case HELD -> RpcError.BUSY;
+            case DEVICE_GONE -> RpcError.DEVICE_GONE;
         };
         return new RpcException(error, failure.getMessage());
     }
@@ -79,7 +80,7 @@ public final class DeviceErrors {
      * The final reply when it has the expected type; a {@code Failure} becomes its error, any
      * other reply DEVICE_ERROR.
      */
-    public static Response expect(Response reply, Response.BodyCase expected) throws RpcException {
+    static Response expect(Response reply, Response.BodyCase expected) throws RpcException {
         if (reply.getBodyCase() == expected) {
             return reply;
         }
@@ -88,11 +89,6 @@ public final class DeviceErrors {
         }
         throw new RpcException(RpcError.DEVICE_ERROR,
                 "the device answered " + Redaction.describe(reply) + " where " + expected + " was expected");
-    }
-
-    /** The device went away (unplugged, simulator stopped) while it was used. */
-    public static RpcException gone(String deviceId) {
-        return new RpcException(RpcError.DEVICE_GONE, "device " + deviceId + " is gone");
     }
 
     private static String bounded(String text) {

@@ -1,13 +1,15 @@
-package dev.hwbridge.daemon.device;
+package dev.hwbridge.daemon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hwbridge.daemon.device.DeviceError;
+import dev.hwbridge.daemon.device.DeviceException;
+import dev.hwbridge.daemon.device.Replies;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
-import dev.hwbridge.daemon.transport.TransportException;
-import dev.hwbridge.protocol.client.DeviceClientException;
-import dev.hwbridge.protocol.framing.FrameError;
+import dev.hwbridge.daemon.session.SessionError;
+import dev.hwbridge.daemon.session.SessionException;
 import dev.hwbridge.protocol.message.Failure;
 import dev.hwbridge.protocol.message.Response;
 import java.util.EnumSet;
@@ -47,21 +49,31 @@ class DeviceErrorsTest {
     }
 
     @Test
-    void clientFailuresMapToTransportLevelErrors() {
-        assertThat(DeviceErrors.of(new DeviceClientException(DeviceClientException.Code.DEVICE_GONE, "gone")).error())
-                .isEqualTo(RpcError.DEVICE_GONE);
-        assertThat(DeviceErrors.of(new DeviceClientException(DeviceClientException.Code.INTERRUPTED, "i")).error())
-                .isEqualTo(RpcError.CANCELLED);
-        assertThat(DeviceErrors.of(new DeviceClientException(DeviceClientException.Code.TIMEOUT, "t")).error())
-                .isEqualTo(RpcError.TIMEOUT);
-        assertThat(DeviceErrors.of(DeviceClientException.deviceError(FrameError.CHANNEL_BUSY)).error())
-                .isEqualTo(RpcError.BUSY);
-        assertThat(DeviceErrors.of(DeviceClientException.deviceError(FrameError.INVALID_SEQUENCE)).error())
-                .isEqualTo(RpcError.DEVICE_ERROR);
-        for (DeviceClientException.Code code : DeviceClientException.Code.values()) {
-            assertThat(DeviceErrors.of(new DeviceClientException(code, "m")).error()).isNotNull();
+    void deviceErrorsMapToTheirApplicationErrors() {
+        assertThat(map(DeviceError.GONE)).isEqualTo(RpcError.DEVICE_GONE);
+        assertThat(map(DeviceError.CANCELLED)).isEqualTo(RpcError.CANCELLED);
+        assertThat(map(DeviceError.TIMEOUT)).isEqualTo(RpcError.TIMEOUT);
+        assertThat(map(DeviceError.BUSY)).isEqualTo(RpcError.BUSY);
+        assertThat(map(DeviceError.NOT_WANTED)).isEqualTo(RpcError.NO_SESSION);
+        assertThat(map(DeviceError.FAILED)).isEqualTo(RpcError.DEVICE_ERROR);
+        assertThat(map(DeviceError.TOO_LARGE)).isEqualTo(RpcError.INVALID_PAYLOAD);
+        assertThat(map(DeviceError.QUEUE_FULL)).isEqualTo(RpcError.RATE_LIMITED);
+        for (DeviceError error : DeviceError.values()) {
+            assertThat(map(error)).isNotNull();
         }
-        assertThat(DeviceErrors.of(new TransportException(TransportException.Code.NOT_FOUND, "n")).error())
+    }
+
+    @Test
+    void aMalformedReplyIsADeviceErrorNotALostDevice() {
+        assertThat(map(DeviceError.MALFORMED_REPLY)).isEqualTo(RpcError.DEVICE_ERROR);
+    }
+
+    @Test
+    void sessionErrorsMapToTheirApplicationErrors() {
+        assertThat(DeviceErrors.of(new SessionException(SessionError.NO_SESSION, "n")).error())
+                .isEqualTo(RpcError.NO_SESSION);
+        assertThat(DeviceErrors.of(new SessionException(SessionError.HELD, "h")).error()).isEqualTo(RpcError.BUSY);
+        assertThat(DeviceErrors.of(new SessionException(SessionError.DEVICE_GONE, "g")).error())
                 .isEqualTo(RpcError.DEVICE_GONE);
     }
 
@@ -74,6 +86,10 @@ class DeviceErrorsTest {
                 .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(RpcError.LOCKED));
         assertThatThrownBy(() -> DeviceErrors.expect(success, Response.BodyCase.SIGNATURE))
                 .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error()).isEqualTo(RpcError.DEVICE_ERROR));
+    }
+
+    private static RpcError map(DeviceError error) {
+        return DeviceErrors.of(new DeviceException(error, "m")).error();
     }
 
     private static RpcError map(Failure.Code code) {
