@@ -12,8 +12,11 @@ const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-/** A browser context in a fresh profile; `close()` also removes the profile. */
-export async function launchChromium() {
+/**
+ * A browser context in a fresh profile; `close()` also removes the profile. With `extension`
+ * (a folder), that extension is loaded unpacked, as a person would with "Load unpacked".
+ */
+export async function launchChromium({ extension } = {}) {
   if (!existsSync(EXECUTABLE)) {
     throw new Error(`${EXECUTABLE} is missing: install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
@@ -22,7 +25,10 @@ export async function launchChromium() {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: EXECUTABLE,
       headless: true,
-      args: ARGS,
+      args: extension === undefined ? ARGS
+        : [...ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+      // Playwright turns extensions off by default.
+      ignoreDefaultArgs: extension === undefined ? [] : ["--disable-extensions"],
       acceptDownloads: true,
       viewport: { width: 1280, height: 900 },
     });

@@ -48,6 +48,8 @@ export declare const ErrorCode: Readonly<{
   BLIND_SIGNING_DISABLED: 1021;
   /** The device does not do this at all (a Ledger sets up, recovers, wipes and exports on itself). */
   UNSUPPORTED: 1022;
+  /** A page (through the browser extension) whose origin the user has not approved, or revoked. */
+  ORIGIN_NOT_APPROVED: 1023;
   /** A Ledger whose Polkadot app is not open: open it on the Ledger and call again. */
   APP_NOT_OPEN: 1024;
   /** The daemon holds the chain's metadata, but not for the payload's spec version: data.hint is "chain.addMetadata". */
@@ -68,7 +70,7 @@ export declare const ErrorCode: Readonly<{
 export type ErrorName = keyof typeof ErrorCode;
 
 /** The notifications the daemon sends. */
-export declare const NOTIFICATIONS: readonly ['device.attached', 'device.detached', 'device.prompt', 'session.ended'];
+export declare const NOTIFICATIONS: readonly ['device.attached', 'device.detached', 'device.prompt', 'session.ended', 'origin.pending', 'origin.changed'];
 
 /** An error's `data`: always `name`; some errors add more. */
 export interface ErrorData {
@@ -519,6 +521,19 @@ export declare class HwbridgeClient {
     readonly list: (params?: Record<string, never>) => Promise<ChainRecord[]>;
     readonly forget: (params: { genesisHash: HexString; specVersion: number }) => Promise<{ forgotten: boolean }>;
   };
+  /** Per-origin approval of pages behind the browser extension (API.md, "origin.request"). */
+  readonly origin: {
+    readonly request: (params: { origin: string; appName: string; pageOrigin?: string }) => Promise<{ origin: string; approved: boolean }>;
+    readonly decide: (params: { origin: string; approve: boolean; appName?: string }) => Promise<null>;
+    readonly list: (params?: Record<string, never>) => Promise<OriginList>;
+    readonly revoke: (params: { origin: string }) => Promise<{ revoked: boolean }>;
+  };
+}
+
+/** What origin.list answers: the approved origins and the prompts waiting for the user. */
+export interface OriginList {
+  approved: Array<{ origin: string; appName: string; kind: 'page' | 'extension'; approvedAt: string }>;
+  pending: Array<{ origin: string; appName: string; kind: 'page' | 'extension'; since: string }>;
 }
 
 /** A session id, or a function giving one (called before every signature). */

@@ -42,6 +42,7 @@ export const ErrorCode = Object.freeze({
   METADATA_MISMATCH: 1020,
   BLIND_SIGNING_DISABLED: 1021,
   UNSUPPORTED: 1022,
+  ORIGIN_NOT_APPROVED: 1023,
   APP_NOT_OPEN: 1024,
   METADATA_OUTDATED: 1025,
   // The client's own: the connection, not the daemon, ended the call.
@@ -60,7 +61,7 @@ export const ErrorCode = Object.freeze({
 const NAME_OF_CODE = new Map(Object.entries(ErrorCode).map(([name, code]) => [code, name]));
 
 /** The notifications the daemon sends (daemon/API.md, "Notifications"). */
-export const NOTIFICATIONS = Object.freeze(['device.attached', 'device.detached', 'device.prompt', 'session.ended']);
+export const NOTIFICATIONS = Object.freeze(['device.attached', 'device.detached', 'device.prompt', 'session.ended', 'origin.pending', 'origin.changed']);
 
 /**
  * A failed call. `code` is the daemon's numeric error code (or the client's own, 2000 and up),
@@ -191,6 +192,12 @@ export class HwbridgeClient {
       addMetadata: method('chain.addMetadata'),
       list: method('chain.list'),
       forget: method('chain.forget')
+    });
+    this.origin = Object.freeze({
+      request: method('origin.request'),
+      decide: method('origin.decide'),
+      list: method('origin.list'),
+      revoke: method('origin.revoke')
     });
   }
 

@@ -122,7 +122,11 @@ describe('calls', { timeout: 10_000 }, () => {
       'backup.restore': client.backup.restore,
       'chain.addMetadata': client.chain.addMetadata,
       'chain.list': client.chain.list,
-      'chain.forget': client.chain.forget
+      'chain.forget': client.chain.forget,
+      'origin.request': client.origin.request,
+      'origin.decide': client.origin.decide,
+      'origin.list': client.origin.list,
+      'origin.revoke': client.origin.revoke
     };
     for (const [method, wrapper] of Object.entries(wrappers)) {
       await wrapper({ marker: method });
@@ -201,7 +205,7 @@ describe('notifications', { timeout: 10_000 }, () => {
 
     assert.deepEqual(prompts, [{ kind: 'confirm', title: 'Sign transaction' }]);
     assert.deepEqual(ended.map((e) => e.session), ['s1', 's2']);
-    assert.deepEqual(NOTIFICATIONS, ['device.attached', 'device.detached', 'device.prompt', 'session.ended']);
+    assert.deepEqual(NOTIFICATIONS, ['device.attached', 'device.detached', 'device.prompt', 'session.ended', 'origin.pending', 'origin.changed']);
   });
 
   it('frames that are not JSON are ignored and later replies still arrive', async () => {

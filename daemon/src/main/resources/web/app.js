@@ -20,6 +20,7 @@ const state = {
   session: null,
   features: null,
   accounts: [],
+  sites: { approved: [], pending: [] }, // origin.list: the sites approved, and those asking
   chains: [], // the runtimes whose metadata the daemon holds (chain.list)
   deviceBusy: false, // a call that needs the device is running
 };
@@ -173,6 +174,41 @@ function renderChains() {
   $("no-chains").hidden = rows.length > 0;
 }
 
+function describeSite(entry) {
+  return entry.kind === "extension"
+    ? `A browser extension (${entry.origin}) asks to connect to hwbridge.`
+    : `${entry.origin} ("${entry.appName}") asks to use your hwbridge accounts.`;
+}
+
+function renderSites() {
+  const requests = state.sites.pending.map((entry) => {
+    const approve = element("button", { text: "Approve", className: "small",
+      attrs: { type: "button", "data-testid": `approve-site-${entry.origin}` } });
+    const reject = element("button", { text: "Reject", className: "secondary small",
+      attrs: { type: "button", "data-testid": `reject-site-${entry.origin}` } });
+    approve.addEventListener("click", () => perform(approve, "Approving…", () => decideSite(entry, true), false));
+    reject.addEventListener("click", () => perform(reject, "Rejecting…", () => decideSite(entry, false), false));
+    return element("div", { className: "site-request", attrs: { "data-testid": `site-request-${entry.origin}` } }, [
+      element("p", { text: describeSite(entry) }), approve, reject,
+    ]);
+  });
+  $("site-requests").replaceChildren(...requests);
+  const rows = state.sites.approved.map((entry) => {
+    const revoke = element("button", { text: "Revoke", className: "secondary small",
+      attrs: { type: "button", "data-testid": `revoke-site-${entry.origin}`, "aria-label": `Revoke ${entry.origin}` } });
+    revoke.addEventListener("click", () => perform(revoke, `Revoking ${entry.origin}…`, () => revokeSite(entry), false));
+    return element("tr", { attrs: { "data-testid": `site-${entry.origin}` } }, [
+      element("td", {}, [element("code", { text: entry.origin, className: "mono" })]),
+      element("td", { text: entry.kind === "extension" ? "(browser extension)" : entry.appName }),
+      element("td", { text: new Date(entry.approvedAt).toLocaleString() }),
+      element("td", {}, [revoke]),
+    ]);
+  });
+  $("site-rows").replaceChildren(...rows);
+  $("sites").hidden = rows.length === 0;
+  $("no-sites").hidden = rows.length > 0;
+}
+
 function showPrompt(prompt) {
   const progress = prompt.progress?.text ?? "";
   // "Word 3 of 12" is often both the title and the counter: say it once.
@@ -317,6 +353,23 @@ async function loadAccounts() {
 async function loadChains() {
   state.chains = await rpc.call("chain.list");
   renderChains();
+}
+
+async function loadSites() {
+  state.sites = await rpc.call("origin.list");
+  renderSites();
+}
+
+async function decideSite(entry, approve) {
+  await rpc.call("origin.decide", { origin: entry.origin, approve });
+  await loadSites();
+  return approve ? `${entry.origin} is approved.` : `${entry.origin} was rejected.`;
+}
+
+async function revokeSite(entry) {
+  await rpc.call("origin.revoke", { origin: entry.origin });
+  await loadSites();
+  return `${entry.origin} no longer sees your accounts.`;
 }
 
 async function addChain() {
@@ -536,6 +589,12 @@ rpc.on("device.prompt", (prompt) => {
   if (prompt.session === state.session) showPrompt(prompt);
 });
 
+for (const event of ["origin.pending", "origin.changed"]) {
+  rpc.on(event, () => {
+    loadSites().catch((error) => showError(describeError(error)));
+  });
+}
+
 rpc.on("disconnected", () => {
   dropSession();
   setDevices([]);
@@ -548,6 +607,7 @@ rpc.on("connected", async () => {
     setDevices(await rpc.call("device.subscribe"));
     await loadAccounts();
     await loadChains();
+    await loadSites();
   } catch (error) {
     showError(describeError(error));
   }
@@ -565,4 +625,5 @@ renderDevices();
 renderDevicePanel();
 renderAccounts();
 renderChains();
+renderSites();
 connect();

@@ -37,6 +37,7 @@ const ERRORS = {
   BLIND_SIGNING_DISABLED: "The device refuses transactions it cannot show in full. Add the chain's metadata (Chains), or turn blind signing on in the device settings.",
   UNSUPPORTED: "This device does not do that: a Ledger sets up, recovers, wipes and backs up its seed on the Ledger itself.",
   APP_NOT_OPEN: "Open the Polkadot app on your Ledger, then try again.",
+  ORIGIN_NOT_APPROVED: "This site is not approved to use hwbridge. Approve it on the wallet page or in the extension.",
   METADATA_OUTDATED: "The chain's runtime was upgraded: add its new metadata (Chains), then sign again.",
   // The client's own: the connection, not the daemon, ended the call.
   CONNECTION_LOST: "The page lost its connection to the hwbridge daemon before it answered, so this may or may not have been done. The page reconnects by itself.",

@@ -46,8 +46,8 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * (with its class-data archive) and as a plain {@code java -jar}; start is the time from
  * launching the process to its ready line (median of {@code --starts}, after one unmeasured
  * start). The reference is {@link BareJvm}, started the same way. Resident memory is VmRSS:
- * idle, three seconds after ten simulators were attached, and the peak while the round-trip runs
- * load it.
+ * idle, three seconds after ten simulators were attached, the peak while the round-trip runs
+ * load it, and the peak under the {@link HostileMix}.
  *
  * <p><b>HID timing.</b> A simulator started with {@code hidTiming} (its {@code run --hid-timing})
  * carries one report per 1 ms interval each way, as a full-speed USB HID endpoint: {@code
@@ -74,7 +74,9 @@ public final class BridgeBench {
     private static final int HID_SIGN_PAYLOAD = 1024;
     private static final String DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
     private static final double START_GOAL_MILLIS = 1000;
-    private static final double IDLE_MEMORY_GOAL_MB = 100;
+    /** Issue 13: 64 MiB idle with ten devices, 96 MiB under the hostile mix (rows are in MB). */
+    private static final double IDLE_MEMORY_GOAL_MB = 64 * 1.048576;
+    private static final double HOSTILE_MEMORY_GOAL_MB = 96 * 1.048576;
     private static final String BRIDGE = "bridge round trip (device.ping) vs the same call direct over UDP, no daemon";
     private static final String PROCESS = "daemon process vs a bare JVM (java -cp … BareJvm)";
     private static final String HID = "through the daemon to a simulator with --hid-timing (1 report per 1 ms each way) vs the report-count floor";
@@ -256,8 +258,17 @@ public final class BridgeBench {
                     }
                 }
             }
+            double loadedMemory = peakMemory.get();
+            // The hostile mix last: its peak alone, from here on.
+            peakMemory.reset();
+            say("hostile mix: 250 parked frames, 8 pinging connections, a 1.4 MB chain.addMetadata in flight");
+            HostileMix.run(uri, ids);
             sampler.shutdownNow();
-            addProcessRows(process, idleMemory, peakMemory.get());
+            addProcessRows(process, idleMemory, loadedMemory);
+            row(PROCESS, "resident memory, peak under the hostile mix with a 1.4 MB message in flight", "MB",
+                    peakMemory.get(), process.bareMemoryMb(),
+                    String.format(Locale.ROOT, "<%.0f MB (96 MiB)", HOSTILE_MEMORY_GOAL_MB),
+                    peakMemory.get() < HOSTILE_MEMORY_GOAL_MB);
         } finally {
             sampler.shutdownNow();
         }
@@ -467,7 +478,7 @@ public final class BridgeBench {
         row(PROCESS, "start to ready, java -jar (no class-data archive)", "ms", process.plainStartMillis(),
                 process.bareStartMillis(), "", null);
         row(PROCESS, "resident memory, idle (10 devices attached)", "MB", idleMemory, process.bareMemoryMb(),
-                String.format(Locale.ROOT, "<%.0f MB", IDLE_MEMORY_GOAL_MB), idleMemory < IDLE_MEMORY_GOAL_MB);
+                String.format(Locale.ROOT, "<%.0f MB (64 MiB)", IDLE_MEMORY_GOAL_MB), idleMemory < IDLE_MEMORY_GOAL_MB);
         row(PROCESS, "resident memory, peak under the round-trip load", "MB", peakMemory, process.bareMemoryMb(), "", null);
     }
 

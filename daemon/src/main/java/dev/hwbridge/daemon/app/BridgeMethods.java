@@ -7,6 +7,9 @@ import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.ledger.LedgerAwareConnector;
+import dev.hwbridge.daemon.origin.OriginApprovals;
+import dev.hwbridge.daemon.origin.OriginStore;
+import dev.hwbridge.daemon.origin.PageOriginGuard;
 import dev.hwbridge.daemon.registry.AccountRegistry;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.rpc.RpcMethod;
@@ -34,13 +37,20 @@ public final class BridgeMethods {
     private BridgeMethods() {
     }
 
-    /** Registers every method; resources they open go to {@link DaemonContext#closeOnStop}. */
-    public static void registerAll(MethodRegistry registry, DaemonContext ctx) {
-        registry.register("bridge.info", (client, params) -> {
+    /**
+     * Registers every method, each behind the page-origin rules; resources they open go to
+     * {@link DaemonContext#closeOnStop}.
+     *
+     * @return the origin approvals, which the server consults for extension origins
+     */
+    public static OriginApprovals registerAll(MethodRegistry registry, DaemonContext ctx) {
+        DaemonConfig config = ctx.config();
+        OriginApprovals approvals = new OriginApprovals(OriginStore.open(config.dataDir()), Clock.systemUTC());
+        PageOriginGuard guard = new PageOriginGuard(approvals, System::nanoTime);
+        registry.register("bridge.info", guard.wrap("bridge.info", (client, params) -> {
             Params.of(params, Set.of());
             return bridgeInfo(ctx);
-        });
-        DaemonConfig config = ctx.config();
+        }));
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
         ChainStore chains = ChainStore.open(config.dataDir());
         DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new LedgerAwareConnector(new ClientConnector())));
@@ -56,12 +66,15 @@ public final class BridgeMethods {
                 new SignMethods(sessions, accounts, fingerprints, new RuntimeCache(chains)),
                 new EncryptedJsonMethods(sessions, fingerprints),
                 new BackupMethods(sessions, registrations, fingerprints, clock),
-                new ChainMethods(chains, clock));
+                new ChainMethods(chains, clock),
+                new OriginMethods(approvals));
         for (MethodGroup group : groups) {
             for (Map.Entry<String, RpcMethod> method : group.methods().entrySet()) {
-                registry.register(method.getKey(), queued(method.getKey(), method.getValue(), sessions, devices));
+                registry.register(method.getKey(),
+                        guard.wrap(method.getKey(), queued(method.getKey(), method.getValue(), sessions, devices)));
             }
         }
+        return approvals;
     }
 
     private static RpcMethod queued(String name, RpcMethod method, SessionManager sessions, DeviceManager devices) {

@@ -1,5 +1,6 @@
 package dev.hwbridge.daemon.app;
 
+import dev.hwbridge.daemon.origin.OriginApprovals;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.server.ConnectionLimits;
 import dev.hwbridge.daemon.server.DaemonServer;
@@ -37,10 +38,12 @@ public final class Daemon implements AutoCloseable {
         DaemonContext context = new DaemonContext(config, DaemonVersion.current());
         try {
             MethodRegistry registry = new MethodRegistry();
-            BridgeMethods.registerAll(registry, context);
+            OriginApprovals approvals = BridgeMethods.registerAll(registry, context);
             ServerSettings settings = new ServerSettings(config.bind(), config.port(), config.allowOrigins(),
                     ConnectionLimits.forRate(config.callsPerSecond()));
-            return new Daemon(context, DaemonServer.start(settings, registry, context));
+            DaemonServer server = DaemonServer.start(settings, registry, context, approvals);
+            approvals.daemonPort(server.port());
+            return new Daemon(context, server);
         } catch (IOException | RuntimeException e) {
             context.close();
             throw e;

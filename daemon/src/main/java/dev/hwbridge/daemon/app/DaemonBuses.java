@@ -3,7 +3,6 @@ package dev.hwbridge.daemon.app;
 import dev.hwbridge.daemon.device.BusFactory;
 import dev.hwbridge.daemon.transport.DeviceFilter;
 import dev.hwbridge.daemon.transport.hid.HidBus;
-import dev.hwbridge.daemon.transport.ledger.LedgerUsb;
 import dev.hwbridge.daemon.transport.ledger.SpeculosBus;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
 import dev.hwbridge.daemon.transport.usb.UsbBus;
@@ -25,9 +24,8 @@ final class DaemonBuses {
             buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators())));
         }
         if (config.hidEnabled()) {
-            buses.add(new BusFactory(HidBus.NAME, () -> HidBus.create(DeviceFilter.defaults())));
-            // Ledgers: their own HID bus, so the hwbridge filter stays as it is.
-            buses.add(new BusFactory(HidBus.NAME + " ledger", () -> HidBus.create(LedgerUsb.hidFilter())));
+            // Ledgers are opened on HID only: the Ledger client frames its APDUs on HID reports.
+            buses.add(new BusFactory(HidBus.NAME, () -> HidBus.create(DeviceFilter.defaults().withLedgersOpened())));
         }
         if (config.usbEnabled()) {
             buses.add(new BusFactory(UsbBus.NAME, () -> UsbBus.create(DeviceFilter.defaults())));

@@ -29,6 +29,7 @@ public final class CallScope {
     private final int maxInFlight;
     private final Set<Task<?>> inFlight = new LinkedHashSet<>();
     private boolean closed;
+    private long refusedBusy;
 
     /**
      * @param admission   decides when each call may run
@@ -69,6 +70,7 @@ public final class CallScope {
                 return result;
             }
             if (inFlight.size() >= maxInFlight) {
+                refusedBusy++;
                 result.completeExceptionally(new RejectedExecutionException(
                         "more than " + maxInFlight + " calls in progress on this connection"));
                 return result;
@@ -120,8 +122,16 @@ public final class CallScope {
         try {
             workers.execute(task);
         } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                refusedBusy++;
+            }
             task.reject(e);
         }
+    }
+
+    /** Calls refused so far because too many were in progress (on this connection, or on the workers). */
+    public synchronized long refusedBusy() {
+        return refusedBusy;
     }
 
     private synchronized void finished(Task<?> task) {

@@ -25,7 +25,10 @@ final class JsonRpcCodec {
     static final int MAX_NESTING_DEPTH = 64;
     /** Digits in one number; ids and params never need more. */
     static final int MAX_NUMBER_LENGTH = 100;
-    /** Characters in one frame (the WebSocket layer already bounds it to 4 MiB of UTF-8). */
+    /**
+     * Characters in one frame: a backstop only. The server's message meter (ServerCaps) already
+     * bounds a message to 1 MiB of UTF-8, one at a time across the daemon to 4 MiB.
+     */
     static final int MAX_DOCUMENT_CHARS = 4 << 20;
 
     private static final String VERSION = "2.0";

@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
 /**
  * The WebSocket connection a call came from, as methods see it. Thread-safe.
@@ -17,4 +18,12 @@ public interface RpcClient {
     void onClose(Runnable action);
 
     boolean isOpen();
+
+    /**
+     * The Origin header of the connection's handshake, normalised ({@code scheme://host[:port]}),
+     * as the browser set it; empty for a client that sent none (a native app or a script).
+     */
+    default Optional<String> origin() {
+        return Optional.empty();
+    }
 }

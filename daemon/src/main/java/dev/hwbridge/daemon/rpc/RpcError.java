@@ -51,6 +51,8 @@ public enum RpcError {
     BLIND_SIGNING_DISABLED(1021),
     /** The device does not do this: a Ledger sets up, recovers, wipes and exports on itself. */
     UNSUPPORTED(1022),
+    /** A page (through the extension) whose origin the user has not approved, or not for this method. */
+    ORIGIN_NOT_APPROVED(1023),
     /** A Ledger whose Polkadot app is not open (the dashboard or another app answered). */
     APP_NOT_OPEN(1024),
     /** The daemon holds metadata of the chain, but not of the payload's spec version (data.hint names the fix). */

@@ -13,6 +13,7 @@ final class ConnectionRateLimiter implements CallAdmission {
     private final TokenBucket calls;
     private final TokenBucket refusals;
     private boolean abusive;
+    private long refused;
 
     ConnectionRateLimiter(ConnectionLimits limits, LongSupplier nanoClock) {
         double maxDebt = limits.callsPerSecond() * limits.maxDelay().toNanos() / 1e9;
@@ -26,10 +27,16 @@ final class ConnectionRateLimiter implements CallAdmission {
         if (wait != TokenBucket.TOO_FAR) {
             return wait;
         }
+        refused++;
         if (!refusals.tryTake()) {
             abusive = true;
         }
         return REFUSE;
+    }
+
+    /** Calls refused so far. */
+    long refused() {
+        return refused;
     }
 
     /** True once a refusal found the refusal budget spent: the connection should be closed. */

@@ -67,7 +67,18 @@ public final class DaemonServer implements AutoCloseable {
      */
     public static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health)
             throws IOException {
+        return start(settings, methods, health, OriginGate.NONE);
+    }
+
+    /**
+     * Binds and starts serving; {@code gate} may let in origins beyond the settings' own.
+     *
+     * @throws IOException if the address cannot be bound (e.g. the port is taken)
+     */
+    public static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health,
+                                     OriginGate gate) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(health, "health");
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -78,6 +89,10 @@ public final class DaemonServer implements AutoCloseable {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DefaultThreadFactory("hwbridge-call", true));
         ChannelGroup channels = new DefaultChannelGroup("hwbridge-connections", GlobalEventExecutor.INSTANCE);
+        RefusalLog refusals = new RefusalLog(System::nanoTime, LOG::info);
+        // Counts logged less often than the refusals come are written out even when they stop.
+        acceptor.scheduleAtFixedRate(refusals::flush, RefusalLog.INTERVAL.toMillis(), RefusalLog.INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods, workers);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
@@ -85,7 +100,7 @@ public final class DaemonServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new DaemonChannelInitializer(settings, dispatcher, health, workers, channels,
-                        System::nanoTime));
+                        System::nanoTime, refusals, gate));
         InetSocketAddress requested = new InetSocketAddress(settings.bindAddress(), settings.port());
         Channel serverChannel;
         try {

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,19 +15,30 @@ import org.slf4j.LoggerFactory;
 /**
  * The first look at every HTTP request, before the WebSocket handshake, the health check or a
  * page: refuses malformed requests (400) and those whose Host or Origin {@link AccessPolicy}
- * rejects (403), then closes the connection. Sits before the aggregator, so a refused request's
- * body is never buffered. One per connection.
+ * rejects (403), unless the {@link OriginGate} lets its Origin in, then closes the connection;
+ * each refusal is counted in the {@link RefusalLog}. Sits before the aggregator, so a refused
+ * request's body is never buffered. One per connection.
  */
 final class LoopbackGuardHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackGuardHandler.class);
     private static final int MAX_LOGGED_HEADER = 80;
 
+    static final String MALFORMED = "malformed HTTP request";
+
     private final AccessPolicy policy;
+    private final RefusalLog refusals;
+    private final OriginGate gate;
     private boolean refused;
 
-    LoopbackGuardHandler(AccessPolicy policy) {
+    LoopbackGuardHandler(AccessPolicy policy, RefusalLog refusals) {
+        this(policy, refusals, OriginGate.NONE);
+    }
+
+    LoopbackGuardHandler(AccessPolicy policy, RefusalLog refusals, OriginGate gate) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
@@ -40,20 +52,43 @@ final class LoopbackGuardHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        String origin = RefusalLog.origin(request.headers().get(HttpHeaderNames.ORIGIN));
         if (request.decoderResult().isFailure()) {
-            refuse(ctx, msg, request, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+            refusals.refused(origin, MALFORMED);
+            refuse(ctx, msg, request, HttpResponseStatus.BAD_REQUEST, MALFORMED);
             return;
         }
         Optional<String> refusal = policy.refusal(
                 request.headers().getAll(HttpHeaderNames.HOST), request.headers().getAll(HttpHeaderNames.ORIGIN));
+        if (refusal.isPresent() && admittedByGate(request)) {
+            refusal = Optional.empty();
+        }
         if (refusal.isPresent()) {
-            LOG.info("refused a request from {}: {} (Host {}, Origin {})", ctx.channel().remoteAddress(),
-                    refusal.get(), loggable(request.headers().get(HttpHeaderNames.HOST)),
-                    loggable(request.headers().get(HttpHeaderNames.ORIGIN)));
+            // Counted, and logged once per origin and reason each interval: a page can send thousands.
+            refusals.refused(origin, refusal.get());
+            LOG.debug("refused a request from {}: {} (Host {})", ctx.channel().remoteAddress(), refusal.get(),
+                    loggable(request.headers().get(HttpHeaderNames.HOST)));
             refuse(ctx, msg, request, HttpResponseStatus.FORBIDDEN, "forbidden: " + refusal.get());
             return;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /** Whether the gate lets in a request refused only for its (single, well-formed) Origin. */
+    private boolean admittedByGate(HttpRequest request) {
+        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+        List<String> origins = request.headers().getAll(HttpHeaderNames.ORIGIN);
+        if (hosts.size() != 1 || origins.size() != 1 || !policy.hostAllowed(hosts.get(0))) {
+            return false;
+        }
+        String origin;
+        try {
+            origin = AccessPolicy.normalizeOrigin(origins.get(0));
+        } catch (IllegalArgumentException malformed) {
+            // Refused as the policy said: a malformed Origin is nobody's to let in.
+            return false;
+        }
+        return gate.admits(origin);
     }
 
     private void refuse(ChannelHandlerContext ctx, Object msg, HttpRequest request, HttpResponseStatus status,

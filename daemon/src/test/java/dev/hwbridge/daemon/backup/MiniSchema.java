@@ -2,6 +2,7 @@ package dev.hwbridge.daemon.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class MiniSchema {
             out.add(at + " type");
             return;
         }
-        if (schema.has("const") && !schema.get("const").equals(value)) {
+        if (schema.has("const") && !sameValue(schema.get("const"), value)) {
             out.add(at + " const");
         }
         if (schema.has("enum") && !contains(schema.get("enum"), value)) {
@@ -138,10 +139,22 @@ final class MiniSchema {
 
     private static boolean contains(JsonNode options, JsonNode value) {
         for (JsonNode option : options) {
-            if (option.equals(value)) {
+            if (sameValue(option, value)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** JSON Schema's equality: numbers by value (1, 1.0 and a big 1 are one number), the rest as Jackson's. */
+    private static boolean sameValue(JsonNode a, JsonNode b) {
+        return a.equals(NUMBERS_BY_VALUE, b);
+    }
+
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
+        if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue());
+        }
+        return x.equals(y) ? 0 : 1;
+    };
 }

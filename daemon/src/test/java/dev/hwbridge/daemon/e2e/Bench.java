@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A daemon on an ephemeral port, watching one simulated device over real UDP, and WebSocket
@@ -68,6 +69,13 @@ final class Bench implements AutoCloseable {
     /** A new WebSocket connection, closed with the bench. */
     RpcClient connect() throws Exception {
         RpcClient client = RpcClient.connect(daemon.webSocketUri());
+        clients.add(client);
+        return client;
+    }
+
+    /** A new WebSocket connection with these handshake headers (e.g. Origin), closed with the bench. */
+    RpcClient connect(Map<String, String> headers) throws Exception {
+        RpcClient client = RpcClient.connect(daemon.webSocketUri(), headers);
         clients.add(client);
         return client;
     }

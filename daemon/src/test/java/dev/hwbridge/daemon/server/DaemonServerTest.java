@@ -201,7 +201,7 @@ class DaemonServerTest {
 
         try {
             client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test.echo\",\"params\":{\"x\":\""
-                    + "a".repeat(DaemonChannelInitializer.MAX_FRAME_BYTES) + "\"}}");
+                    + "a".repeat(ServerCaps.DEFAULT.largeMessageBytes()) + "\"}}");
         } catch (CompletionException e) {
             // The server may close before the whole frame is written; the close code below is what counts.
         }

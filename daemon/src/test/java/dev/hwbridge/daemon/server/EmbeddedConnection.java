@@ -43,12 +43,37 @@ final class EmbeddedConnection {
             + "\r\n";
 
     final EmbeddedChannel channel = new EmbeddedChannel();
-    final AtomicLong nanoClock = new AtomicLong(1_000_000_000L);
+    final DaemonChannelInitializer initializer;
+    final AtomicLong nanoClock;
     private final EmbeddedChannel clientEncoder = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
     private final EmbeddedChannel clientDecoder = new EmbeddedChannel(new WebSocket13FrameDecoder(false, true, 64 << 20));
 
     EmbeddedConnection(MethodRegistry methods, ConnectionLimits limits, List<String> extraOrigins) {
-        ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), PORT, extraOrigins, limits);
+        this(new AtomicLong(1_000_000_000L), methods, limits, extraOrigins);
+    }
+
+    private EmbeddedConnection(AtomicLong nanoClock, MethodRegistry methods, ConnectionLimits limits,
+                               List<String> extraOrigins) {
+        this(initializer(methods, limits, extraOrigins, ServerCaps.DEFAULT, new RefusalLog(() -> 0, line -> { }),
+                nanoClock), nanoClock);
+    }
+
+    /** Another connection to the daemon {@code initializer} builds pipelines for (shared caps and meter). */
+    EmbeddedConnection(DaemonChannelInitializer initializer) {
+        this(initializer, new AtomicLong());
+    }
+
+    private EmbeddedConnection(DaemonChannelInitializer initializer, AtomicLong nanoClock) {
+        this.initializer = initializer;
+        this.nanoClock = nanoClock;
+        initializer.configure(channel.pipeline(), PORT);
+    }
+
+    /** A daemon's pipeline builder; {@code nanoClock} drives the rate limiter. */
+    static DaemonChannelInitializer initializer(MethodRegistry methods, ConnectionLimits limits,
+                                                List<String> extraOrigins, ServerCaps caps, RefusalLog refusals,
+                                                AtomicLong nanoClock) {
+        ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), PORT, extraOrigins, limits, caps);
         HealthSource health = new HealthSource() {
             @Override
             public String version() {
@@ -60,10 +85,8 @@ final class EmbeddedConnection {
                 return OptionalInt.of(2);
             }
         };
-        DaemonChannelInitializer initializer = new DaemonChannelInitializer(settings,
-                new JsonRpcDispatcher(methods, Runnable::run), health, Runnable::run,
-                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), nanoClock::get);
-        initializer.configure(channel.pipeline(), PORT);
+        return new DaemonChannelInitializer(settings, new JsonRpcDispatcher(methods, Runnable::run), health,
+                Runnable::run, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), nanoClock::get, refusals);
     }
 
     EmbeddedConnection(MethodRegistry methods) {
@@ -89,6 +112,26 @@ final class EmbeddedConnection {
         while ((bytes = clientEncoder.readOutbound()) != null) {
             channel.writeInbound(bytes);
         }
+    }
+
+    /** The bytes a client would send for {@code frame} (masked), not sent. */
+    byte[] encode(WebSocketFrame frame) {
+        clientEncoder.writeOutbound(frame);
+        ByteBuf all = Unpooled.buffer();
+        ByteBuf bytes;
+        while ((bytes = clientEncoder.readOutbound()) != null) {
+            all.writeBytes(bytes);
+            bytes.release();
+        }
+        byte[] array = new byte[all.readableBytes()];
+        all.readBytes(array);
+        all.release();
+        return array;
+    }
+
+    /** Raw bytes as they would arrive from the socket. */
+    void sendBytes(byte[] bytes, int from, int to) {
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes, from, to - from));
     }
 
     void sendText(String text) {

@@ -94,9 +94,11 @@ class JsonRpcFrameHandlerTest {
     void frameOverTheLimitClosesWith1009() {
         connection = new EmbeddedConnection(methods).upgrade();
 
-        connection.sendText("x".repeat(DaemonChannelInitializer.MAX_FRAME_BYTES + 1));
+        connection.sendText("x".repeat(ServerCaps.DEFAULT.largeMessageBytes() + 1));
 
         assertThat(connection.receiveCloseStatus()).isEqualTo(1009);
+        connection.channel.advanceTimeBy(JsonRpcFrameHandler.CLOSE_GRACE.toMillis() + 1, TimeUnit.MILLISECONDS);
+        connection.channel.runScheduledPendingTasks();
         assertThat(connection.channel.isActive()).isFalse();
     }
 
@@ -106,7 +108,7 @@ class JsonRpcFrameHandlerTest {
         String params = "{\"p\":\"";
         String prefix = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test.echo\",\"params\":" + params;
         String suffix = "\"}}";
-        int fill = DaemonChannelInitializer.MAX_FRAME_BYTES - prefix.length() - suffix.length();
+        int fill = ServerCaps.DEFAULT.largeMessageBytes() - prefix.length() - suffix.length();
 
         connection.sendText(prefix + "a".repeat(fill) + suffix);
 
@@ -117,7 +119,7 @@ class JsonRpcFrameHandlerTest {
     @Test
     void fragmentsAddingUpToMoreThanTheLimitCloseWith1009() {
         connection = new EmbeddedConnection(methods).upgrade();
-        String half = "y".repeat(DaemonChannelInitializer.MAX_MESSAGE_BYTES / 2 + 1);
+        String half = "y".repeat(ServerCaps.DEFAULT.largeMessageBytes() / 2 + 1);
 
         connection.send(new TextWebSocketFrame(false, 0, half));
         connection.send(new ContinuationWebSocketFrame(true, 0, half));

@@ -217,7 +217,10 @@ public final class UsbBus implements DeviceBus {
                 LOG.info("libusb has no hot-plug support here; polling every {} ms", pollInterval.toMillis());
                 return false;
             }
-            int result = api.registerHotplug(filter.vendorId(), () -> changed.set(true));
+            // Only a hint to enumerate again, which filters: one vendor id narrows the wake-ups, several do not.
+            List<Integer> vendors = filter.openedVendorIds();
+            int vendor = vendors.size() == 1 ? vendors.get(0) : LibUsb.HOTPLUG_MATCH_ANY;
+            int result = api.registerHotplug(vendor, () -> changed.set(true));
             if (result == LibUsb.SUCCESS) {
                 return true;
             }

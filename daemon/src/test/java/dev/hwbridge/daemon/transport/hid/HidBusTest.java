@@ -7,8 +7,11 @@ import static dev.hwbridge.daemon.transport.ChannelAssertions.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyByte;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -35,6 +38,9 @@ import org.mockito.ArgumentCaptor;
 class HidBusTest {
 
     private static final int PID_CODES = 0x1209;
+    private static final int SIGNER = DeviceFilter.HWBRIDGE_PRODUCT_ID;
+    /** Another wallet under the pid.codes vendor id. */
+    private static final int TREZOR = 0x53C1;
 
     private final HidServices services = mock(HidServices.class);
     private final List<HidDevice> attached = new CopyOnWriteArrayList<>();
@@ -50,44 +56,62 @@ class HidBusTest {
     }
 
     @Test
-    void enumerateKeepsDevicesMatchingVendorAndUsagePage() throws TransportException {
-        attached.add(device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1"));
-        attached.add(device("/dev/hidraw1", PID_CODES, 0x53C1, 0x0001, "Signer keyboard", "S1"));
+    void enumerateKeepsOnlyTheHwbridgePairOnItsUsagePage() throws TransportException {
+        attached.add(device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1"));
+        attached.add(device("/dev/hidraw1", PID_CODES, SIGNER, 0x0001, "Signer keyboard", "S1"));
         attached.add(device("/dev/hidraw2", 0x046D, 0xC52B, 0xFF00, "Receiver", ""));
-        attached.add(device("/dev/hidraw3", PID_CODES, 0x0001, 0xFF00, "Other product", "S3"));
+        attached.add(device("/dev/hidraw3", PID_CODES, TREZOR, 0xFF00, "Trezor", "T1"));
 
         List<DeviceDescriptor> found = bus.enumerate();
 
-        assertThat(found).extracting(DeviceDescriptor::product).containsExactly("Signer", "Other product");
-        assertThat(found.get(0)).isEqualTo(new DeviceDescriptor(DevicePaths.of("hid", "/dev/hidraw0"), "hid", PID_CODES, 0x53C1, "Signer", "S1"));
+        assertThat(found).extracting(DeviceDescriptor::product).containsExactly("Signer");
+        assertThat(found.get(0)).isEqualTo(new DeviceDescriptor(DevicePaths.of("hid", "/dev/hidraw0"), "hid", PID_CODES, SIGNER, "Signer", "S1"));
     }
 
     @Test
-    void aProductIdInTheFilterNarrowsTheList() throws TransportException {
-        bus = new HidBus(services, DeviceFilter.defaults().withProductId(0x53C1));
-        attached.add(device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1"));
-        attached.add(device("/dev/hidraw3", PID_CODES, 0x0001, 0xFF00, "Other product", "S3"));
+    void aGrantedProductIdReplacesTheTestOne() throws TransportException {
+        bus = new HidBus(services, DeviceFilter.defaults().withProductId(0x1234));
+        attached.add(device("/dev/hidraw0", PID_CODES, 0x1234, 0xFF00, "Signer", "S1"));
+        attached.add(device("/dev/hidraw3", PID_CODES, SIGNER, 0xFF00, "Old test id", "S3"));
 
         assertThat(bus.enumerate()).extracting(DeviceDescriptor::product).containsExactly("Signer");
     }
 
     @Test
+    void otherWalletsUnderPidCodesAndLedgersAreNeverOpenedOrWrittenTo() throws TransportException {
+        HidDevice trezor = device("/dev/hidraw3", PID_CODES, TREZOR, 0xFF00, "Trezor", "T1");
+        HidDevice trezorFido = device("/dev/hidraw4", PID_CODES, TREZOR, 0xF1D0, "Trezor FIDO", "T1");
+        HidDevice ledger = device("/dev/hidraw5", DeviceFilter.LEDGER_VENDOR_ID, 0x4011, DeviceFilter.LEDGER_USAGE_PAGE,
+                "Nano X", "L1");
+        attached.addAll(List.of(trezor, trezorFido, ledger));
+
+        assertThat(bus.enumerate()).isEmpty();
+        for (HidDevice other : List.of(trezor, trezorFido, ledger)) {
+            assertCode(() -> bus.open(DevicePaths.of("hid", other.getPath())), Code.NOT_FOUND);
+            verify(other, never()).open();
+            verify(other, never()).write(any(), anyInt(), anyByte());
+            verify(other, never()).write(any(), anyInt(), anyByte(), anyBoolean());
+            verify(other, never()).read(any(byte[].class), anyInt());
+        }
+    }
+
+    @Test
     void aConfiguredUsagePageIsHonoured() throws TransportException {
         bus = new HidBus(services, DeviceFilter.defaults().withUsagePage(0xF1D0));
-        attached.add(device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Vendor page", ""));
-        attached.add(device("/dev/hidraw1", PID_CODES, 0x53C1, 0xF1D0, "FIDO page", ""));
+        attached.add(device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Vendor page", ""));
+        attached.add(device("/dev/hidraw1", PID_CODES, SIGNER, 0xF1D0, "FIDO page", ""));
 
         assertThat(bus.enumerate()).extracting(DeviceDescriptor::product).containsExactly("FIDO page");
     }
 
     @Test
     void pathsNeverShowTheOsPath() throws TransportException {
-        attached.add(device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, null, null));
+        attached.add(device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, null, null));
 
         DeviceDescriptor found = bus.enumerate().get(0);
 
         assertThat(found.path()).startsWith("hid:").doesNotContain("hidraw");
-        assertThat(found.product()).isEqualTo("HID device 1209:53c1");
+        assertThat(found.product()).isEqualTo("HID device 1209:0001");
         assertThat(found.serial()).isEmpty();
     }
 
@@ -105,7 +129,7 @@ class HidBusTest {
 
     @Test
     void openWriteReadRoundTripThroughTheBus() throws TransportException {
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         attached.add(signer);
         byte[] ping = report("00000001810003010203");
         List<byte[]> sent = new ArrayList<>();
@@ -133,7 +157,7 @@ class HidBusTest {
 
     @Test
     void openFindsADeviceAttachedSinceTheLastEnumeration() throws TransportException {
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         when(signer.open()).thenReturn(true);
         attached.add(signer);
 
@@ -149,7 +173,7 @@ class HidBusTest {
 
     @Test
     void openingADeviceTwiceIsAccessDenied() throws TransportException {
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         when(signer.open()).thenReturn(true);
         attached.add(signer);
         String path = bus.enumerate().get(0).path();
@@ -159,7 +183,7 @@ class HidBusTest {
 
     @Test
     void aDeviceThatWillNotOpenIsAccessDeniedWhilePresentAndNotFoundOnceGone() throws TransportException {
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         when(signer.open()).thenReturn(false);
         attached.add(signer);
         String path = bus.enumerate().get(0).path();
@@ -179,7 +203,7 @@ class HidBusTest {
         HidDevice keyboard = device("/dev/hidraw1", 0x046D, 0xC31C, 0x0001, "Keyboard", "");
         attached.add(keyboard);
         hid4java.hidDeviceAttached(new HidServicesEvent(keyboard));
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         attached.add(signer);
         hid4java.hidDeviceAttached(new HidServicesEvent(signer));
 
@@ -197,7 +221,7 @@ class HidBusTest {
 
     @Test
     void devicesPresentWhenWatchingStartsAreReportedEvenIfHid4javaStaysSilent() throws Exception {
-        attached.add(device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1"));
+        attached.add(device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1"));
         attached.add(device("/dev/hidraw1", 0x046D, 0xC31C, 0x0001, "Keyboard", ""));
         org.mockito.Mockito.doThrow(new HidException("Unable to start HidApi")).when(services).start();
         HotPlugRecorder recorder = new HotPlugRecorder();
@@ -213,7 +237,7 @@ class HidBusTest {
         HotPlugRecorder recorder = new HotPlugRecorder();
         bus.watch(recorder);
         HidServicesListener hid4java = registeredListener();
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
 
         // Plugged in and pulled out again; hid4java's workers deliver the detach first.
         hid4java.hidDeviceDetached(new HidServicesEvent(signer));
@@ -226,7 +250,7 @@ class HidBusTest {
     void aNewListenerIsFirstToldTheDevicesAlreadyPresent() throws Exception {
         HotPlugRecorder first = new HotPlugRecorder();
         bus.watch(first);
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         attached.add(signer);
         registeredListener().hidDeviceAttached(new HidServicesEvent(signer));
         first.assertAttached();
@@ -242,7 +266,7 @@ class HidBusTest {
     void aThrowingListenerDoesNotStopLaterEvents() throws Exception {
         HotPlugRecorder recorder = new HotPlugRecorder();
         bus.watch(recorder.throwingAfterEachAttach());
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         attached.add(signer);
         registeredListener().hidDeviceAttached(new HidServicesEvent(signer));
         recorder.assertAttached();
@@ -255,7 +279,7 @@ class HidBusTest {
 
     @Test
     void closeClosesOpenChannelsStopsScanningAndRefusesFurtherUse() throws TransportException {
-        HidDevice signer = device("/dev/hidraw0", PID_CODES, 0x53C1, 0xFF00, "Signer", "S1");
+        HidDevice signer = device("/dev/hidraw0", PID_CODES, SIGNER, 0xFF00, "Signer", "S1");
         when(signer.open()).thenReturn(true);
         attached.add(signer);
         bus.watch(new HotPlugRecorder());

@@ -8,6 +8,7 @@ import static dev.hwbridge.daemon.transport.usb.UsbChannelTest.PING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyByte;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -40,6 +41,9 @@ import org.usb4java.LibUsb;
 class UsbBusTest {
 
     private static final int PID_CODES = 0x1209;
+    private static final int SIGNER = DeviceFilter.HWBRIDGE_PRODUCT_ID;
+    /** Another wallet under the pid.codes vendor id, shaped like ours (a vendor interface). */
+    private static final int TREZOR = 0x53C1;
     private static final Duration FAST_POLL = Duration.ofMillis(20);
 
     private final LibUsbApi api = mock(LibUsbApi.class);
@@ -64,26 +68,43 @@ class UsbBusTest {
 
     @Test
     void enumerateKeepsMatchingDevicesWithAVendorInterfaceAndInterruptEndpoints() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         attached.add(signer("1-2", 0x2C97, 0x0001));
-        attached.add(new UsbDeviceInfo("1-3", PID_CODES, 0x0002, 0, 0, List.of(
+        attached.add(signer("1-7", PID_CODES, TREZOR));
+        attached.add(new UsbDeviceInfo("1-3", PID_CODES, SIGNER, 0, 0, List.of(
                 new UsbDeviceInfo.Interface(0, 0, 0x03, List.of(new UsbDeviceInfo.Endpoint(0x81, 0x03), new UsbDeviceInfo.Endpoint(0x01, 0x03))))));
-        attached.add(new UsbDeviceInfo("1-4", PID_CODES, 0x0003, 0, 0, List.of(
+        attached.add(new UsbDeviceInfo("1-4", PID_CODES, SIGNER, 0, 0, List.of(
                 new UsbDeviceInfo.Interface(0, 0, 0xFF, List.of(new UsbDeviceInfo.Endpoint(0x82, 0x02), new UsbDeviceInfo.Endpoint(0x02, 0x02))))));
-        attached.add(new UsbDeviceInfo("1-5", PID_CODES, 0x0004, 0, 0, List.of(
+        attached.add(new UsbDeviceInfo("1-5", PID_CODES, SIGNER, 0, 0, List.of(
                 new UsbDeviceInfo.Interface(0, 1, 0xFF, List.of(new UsbDeviceInfo.Endpoint(0x81, 0x03), new UsbDeviceInfo.Endpoint(0x01, 0x03))))));
-        attached.add(new UsbDeviceInfo("1-6", PID_CODES, 0x0005, 0, 0, List.of()));
+        attached.add(new UsbDeviceInfo("1-6", PID_CODES, SIGNER, 0, 0, List.of()));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
 
         List<DeviceDescriptor> found = bus.enumerate();
 
-        assertThat(found).containsExactly(new DeviceDescriptor(DevicePaths.of("usb", "1-1"), "usb", PID_CODES, 0x53C1, "Signer", "S1"));
+        assertThat(found).containsExactly(new DeviceDescriptor(DevicePaths.of("usb", "1-1"), "usb", PID_CODES, SIGNER, "Signer", "S1"));
+    }
+
+    @Test
+    void otherWalletsUnderPidCodesAndLedgersAreNeverOpenedClaimedOrWrittenTo() throws TransportException {
+        attached.add(signer("1-7", PID_CODES, TREZOR));
+        attached.add(signer("1-8", DeviceFilter.LEDGER_VENDOR_ID, 0x4011));
+        when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
+
+        assertThat(bus.enumerate()).isEmpty();
+        assertCode(() -> bus.open(DevicePaths.of("usb", "1-7")), Code.NOT_FOUND);
+        assertCode(() -> bus.open(DevicePaths.of("usb", "1-8")), Code.NOT_FOUND);
+
+        verify(api, never()).open(anyString(), any(DeviceHandle.class));
+        verify(api, never()).detachKernelDriver(any(), anyInt());
+        verify(api, never()).claimInterface(any(), anyInt());
+        verify(api, never()).interruptTransfer(any(), anyByte(), any(), any(), anyLong());
     }
 
     @Test
     void theSignerIsFoundOnWhicheverInterfaceCarriesIt() throws TransportException {
         // A composite device: HID on interface 0, the vendor interface on 1 with endpoints 0x83/0x03.
-        attached.add(new UsbDeviceInfo("2-1.4", PID_CODES, 0x53C1, 0, 0, List.of(
+        attached.add(new UsbDeviceInfo("2-1.4", PID_CODES, SIGNER, 0, 0, List.of(
                 new UsbDeviceInfo.Interface(0, 0, 0x03, List.of(new UsbDeviceInfo.Endpoint(0x81, 0x03))),
                 new UsbDeviceInfo.Interface(1, 0, 0xFF, List.of(new UsbDeviceInfo.Endpoint(0x03, 0x03), new UsbDeviceInfo.Endpoint(0x83, 0x03))))));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
@@ -101,16 +122,16 @@ class UsbBusTest {
     @Test
     void aProductIdInTheFilterNarrowsTheList() throws TransportException {
         bus.close();
-        bus = UsbBus.create(api, DeviceFilter.defaults().withProductId(0x53C1), FAST_POLL);
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
-        attached.add(signer("1-2", PID_CODES, 0x53C2));
+        bus = UsbBus.create(api, DeviceFilter.defaults().withProductId(0x1234), FAST_POLL);
+        attached.add(signer("1-1", PID_CODES, 0x1234));
+        attached.add(signer("1-2", PID_CODES, SIGNER));
 
-        assertThat(bus.enumerate()).extracting(DeviceDescriptor::productId).containsExactly(0x53C1);
+        assertThat(bus.enumerate()).extracting(DeviceDescriptor::productId).containsExactly(0x1234);
     }
 
     @Test
     void stringsAreReadOnceWhileTheDeviceStaysAttached() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
 
         bus.enumerate();
@@ -122,12 +143,12 @@ class UsbBusTest {
 
     @Test
     void aDeviceWhoseStringsCannotBeReadIsStillListed() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.ERROR_ACCESS);
 
         DeviceDescriptor found = bus.enumerate().get(0);
 
-        assertThat(found.product()).isEqualTo("USB device 1209:53c1");
+        assertThat(found.product()).isEqualTo("USB device 1209:0001");
         assertThat(found.serial()).isEmpty();
     }
 
@@ -140,7 +161,7 @@ class UsbBusTest {
 
     @Test
     void openClaimsTheVendorInterfaceAndRoundTripsReports() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
         ScriptedUsbDevice device = new ScriptedUsbDevice(api);
         String path = bus.enumerate().get(0).path();
@@ -159,7 +180,7 @@ class UsbBusTest {
 
     @Test
     void anActiveKernelDriverIsDetachedOnOpenAndGivenBackOnClose() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
         when(api.kernelDriverActive(any(DeviceHandle.class), eq(0))).thenReturn(1);
         String path = bus.enumerate().get(0).path();
@@ -175,7 +196,7 @@ class UsbBusTest {
 
     @Test
     void anInterfaceClaimedElsewhereIsAccessDeniedAndTheHandleIsClosed() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
         when(api.claimInterface(any(DeviceHandle.class), anyInt())).thenReturn(LibUsb.ERROR_BUSY);
         String path = bus.enumerate().get(0).path();
@@ -189,7 +210,7 @@ class UsbBusTest {
 
     @Test
     void aDeviceWithoutPermissionIsAccessDenied() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.ERROR_ACCESS);
         String path = bus.enumerate().get(0).path();
 
@@ -198,7 +219,7 @@ class UsbBusTest {
 
     @Test
     void aDeviceGoneBeforeOpenIsNotFound() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.ERROR_NO_DEVICE);
         String path = bus.enumerate().get(0).path();
 
@@ -208,7 +229,7 @@ class UsbBusTest {
 
     @Test
     void openingADeviceTwiceIsAccessDeniedUntilClosed() throws TransportException {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
         String path = bus.enumerate().get(0).path();
 
@@ -230,7 +251,7 @@ class UsbBusTest {
 
         attached.add(signer("3-1", 0x2C97, 0x0001));
         callback.getValue().run();
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         callback.getValue().run();
 
         assertThat(recorder.assertAttached().path()).isEqualTo(DevicePaths.of("usb", "1-1"));
@@ -258,7 +279,7 @@ class UsbBusTest {
         ArgumentCaptor<Runnable> callback = ArgumentCaptor.forClass(Runnable.class);
         verify(api).registerHotplug(eq(PID_CODES), callback.capture());
 
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         callback.getValue().run();
 
         recorder.assertAttached();
@@ -275,7 +296,7 @@ class UsbBusTest {
         HotPlugRecorder recorder = new HotPlugRecorder();
         bus.watch(recorder);
 
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         assertThat(recorder.assertAttached().product()).isEqualTo("Signer");
         attached.clear();
         recorder.assertDetached();
@@ -290,7 +311,7 @@ class UsbBusTest {
         HotPlugRecorder recorder = new HotPlugRecorder();
         bus.watch(recorder);
 
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
 
         recorder.assertAttached();
         verify(api, never()).handleEventsTimeout(anyLong());
@@ -298,7 +319,7 @@ class UsbBusTest {
 
     @Test
     void aNewListenerIsFirstToldTheDevicesAlreadyPresent() throws Exception {
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         HotPlugRecorder first = new HotPlugRecorder();
         bus.watch(first);
         first.assertAttached();
@@ -318,7 +339,7 @@ class UsbBusTest {
             Thread.sleep(5);
             return LibUsb.SUCCESS;
         });
-        attached.add(signer("1-1", PID_CODES, 0x53C1));
+        attached.add(signer("1-1", PID_CODES, SIGNER));
         when(api.open(anyString(), any(DeviceHandle.class))).thenReturn(LibUsb.SUCCESS);
         bus.watch(new HotPlugRecorder());
         DeviceChannel channel = bus.open(bus.enumerate().get(0).path());
