@@ -61,7 +61,7 @@ final class AccountMethods implements MethodGroup {
                 "passphrase", "genesisHash"));
         Session session = SessionMethods.session(params, sessions, client);
         KeyScheme scheme = Fields.scheme(params);
-        DerivationPath path = Fields.path(params, "path", scheme);
+        String path = Fields.devicePath(params, "path", scheme);
         Ss58Prefix prefix = Fields.ss58Format(params);
         String identity = Fields.identity(params);
         boolean passphrase = params.flag("passphrase");
@@ -72,7 +72,7 @@ final class AccountMethods implements MethodGroup {
         if (name != null) {
             String fingerprint = fingerprints.of(session, client, identity);
             registrations.put(() -> new AccountRecord(name, account.address(), Hex.toHex(account.publicKey()),
-                    scheme.id(), path.toString(), passphrase, prefix.value(), genesisHash,
+                    scheme.id(), path, passphrase, prefix.value(), genesisHash,
                     identity.isEmpty() ? null : identity, fingerprint, clock.instant()));
         }
         return account.toJson();
@@ -94,10 +94,10 @@ final class AccountMethods implements MethodGroup {
         int count = params.integer("count", 1, MAX_DISCOVER);
         Ss58Prefix prefix = Fields.ss58Format(params);
         String identity = Fields.identity(params);
-        List<DerivationPath> paths = new ArrayList<>(count);
+        List<String> paths = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             // Every path is checked before the device is asked for the first key.
-            paths.add(Fields.parsePath(template.replace(INDEX, Integer.toString(from + i)), "pathTemplate", scheme));
+            paths.add(Fields.parseDevicePath(template.replace(INDEX, Integer.toString(from + i)), "pathTemplate", scheme));
         }
         ArrayNode accounts = JsonNodeFactory.instance.arrayNode();
         for (DerivedAccount account : KeyRequests.deriveAll(session, client, scheme, paths, identity, prefix)) {

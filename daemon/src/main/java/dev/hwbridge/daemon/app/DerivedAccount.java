@@ -14,7 +14,7 @@ import dev.hwbridge.protocol.account.Ss58Prefix;
  *
  * @param publicKey 32 bytes, or 33 (compressed) for ecdsa
  */
-record DerivedAccount(KeyScheme scheme, DerivationPath path, Ss58Prefix prefix, byte[] publicKey) {
+record DerivedAccount(KeyScheme scheme, String path, Ss58Prefix prefix, byte[] publicKey) {
 
     DerivedAccount {
         publicKey = publicKey.clone();
@@ -36,7 +36,7 @@ record DerivedAccount(KeyScheme scheme, DerivationPath path, Ss58Prefix prefix, 
         json.put("address", address());
         json.put("publicKey", Hex.toHex(publicKey));
         json.put("scheme", scheme.id());
-        json.put("path", path.toString());
+        json.put("path", path);
         json.put("ss58Format", prefix.value());
         return json;
     }

@@ -122,7 +122,7 @@ final class EncryptedJsonMethods implements MethodGroup {
         } catch (MessageException e) {
             throw new RpcException(RpcError.DEVICE_ERROR, "the device imported a key of an unknown scheme");
         }
-        DerivedAccount account = new DerivedAccount(scheme, DerivationPath.empty(), prefixOf(file, text),
+        DerivedAccount account = new DerivedAccount(scheme, DerivationPath.empty().toString(), prefixOf(file, text),
                 KeyRequests.checked(key, scheme));
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("address", account.address());

@@ -10,6 +10,7 @@ import dev.hwbridge.protocol.account.DerivationPath;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
+import dev.hwbridge.protocol.ledger.LedgerPath;
 import dev.hwbridge.protocol.account.Ss58Prefix;
 import dev.hwbridge.protocol.message.Messages;
 
@@ -65,6 +66,44 @@ final class Fields {
         }
         return parsePath(value.textValue(), field, scheme);
     }
+
+    /**
+     * The path a device is asked for: a Ledger path {@code m/44'/354'/account'/change'/index'}
+     * (ed25519 only: the app's secp256k1 keys are Ethereum-style, not Substrate's ecdsa), or a
+     * Substrate derivation path checked as {@link #parsePath} checks it. Written back canonically.
+     */
+    static String devicePath(Params params, String field, KeyScheme scheme) throws RpcException {
+        JsonNode value = params.node(field).isTextual() ? params.node(field) : null;
+        if (value == null) {
+            throw Params.invalid(field, "must be a string");
+        }
+        return parseDevicePath(value.textValue(), field, scheme);
+    }
+
+    static String parseDevicePath(String text, String field, KeyScheme scheme) throws RpcException {
+        if (!text.startsWith(LEDGER_PATH_START)) {
+            return parsePath(text, field, scheme).toString();
+        }
+        LedgerPath path;
+        try {
+            path = LedgerPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalidPath(field, e.getMessage());
+        }
+        if (scheme != KeyScheme.ED25519) {
+            throw invalidPath(field, "a Ledger path takes scheme ed25519 (the app's secp256k1 keys are Ethereum-style,"
+                    + " not " + scheme.id() + ")");
+        }
+        if (path.toString().equals(LEDGER_RESERVED_PATH)) {
+            throw invalidPath(field, "this path is reserved for the seed fingerprint");
+        }
+        return path.toString();
+    }
+
+    /** Where Ledger paths begin; a Substrate path begins with "/" or is empty. */
+    static final String LEDGER_PATH_START = "m/";
+    /** The Ledger's fingerprint key: ed25519 at the last hardened account (API.md, "Seed fingerprints"). */
+    static final String LEDGER_RESERVED_PATH = Fingerprint.LEDGER_RESERVED_PATH;
 
     static DerivationPath parsePath(String text, String field, KeyScheme scheme) throws RpcException {
         if (text.contains("///")) {

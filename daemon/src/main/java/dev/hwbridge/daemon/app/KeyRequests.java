@@ -38,11 +38,11 @@ final class KeyRequests {
      * @param passphrase the device asks for the {@code ///password} on its own screen
      * @param show       the device shows the address for the user to compare
      */
-    static DerivedAccount derive(Session session, RpcClient caller, KeyScheme scheme, DerivationPath path,
+    static DerivedAccount derive(Session session, RpcClient caller, KeyScheme scheme, String path,
             String identity, boolean passphrase, boolean show, Ss58Prefix prefix) throws RpcException {
         DerivePublicKey derive = DerivePublicKey.newBuilder()
                 .setScheme(KeySchemes.toProto(scheme))
-                .setPath(path.toString())
+                .setPath(path)
                 .setIdentity(identity)
                 .setAskPassword(passphrase)
                 .setShow(show)
@@ -59,7 +59,7 @@ final class KeyRequests {
      * {@link #MAX_PATHS_PER_REQUEST}. A device that does not know that request (Failure
      * INVALID_REQUEST, PROTOCOL.md §9) is asked path by path instead.
      */
-    static List<DerivedAccount> deriveAll(Session session, RpcClient caller, KeyScheme scheme, List<DerivationPath> paths,
+    static List<DerivedAccount> deriveAll(Session session, RpcClient caller, KeyScheme scheme, List<String> paths,
             String identity, Ss58Prefix prefix) throws RpcException {
         List<DerivedAccount> accounts = new ArrayList<>(paths.size());
         int from = 0;
@@ -67,7 +67,7 @@ final class KeyRequests {
             DerivePublicKeys request = fitting(scheme, paths.subList(from, paths.size()), identity);
             Response reply = DeviceCalls.finalReply(session, caller, Request.newBuilder().setDerivePublicKeys(request).build());
             if (reply.hasFailure() && reply.getFailure().getCode() == Failure.Code.INVALID_REQUEST) {
-                for (DerivationPath path : paths.subList(from, paths.size())) {
+                for (String path : paths.subList(from, paths.size())) {
                     accounts.add(derive(session, caller, scheme, path, identity, false, false, prefix));
                 }
                 return accounts;
@@ -87,15 +87,15 @@ final class KeyRequests {
     }
 
     /** The longest prefix of {@code paths} (at least one path) that makes a request within one frame. */
-    private static DerivePublicKeys fitting(KeyScheme scheme, List<DerivationPath> paths, String identity) {
+    private static DerivePublicKeys fitting(KeyScheme scheme, List<String> paths, String identity) {
         DerivePublicKeys.Builder request = DerivePublicKeys.newBuilder()
                 .setScheme(KeySchemes.toProto(scheme))
                 .setIdentity(identity);
-        for (DerivationPath path : paths) {
+        for (String path : paths) {
             if (request.getPathsCount() == MAX_PATHS_PER_REQUEST) {
                 break;
             }
-            request.addPaths(path.toString());
+            request.addPaths(path);
             if (request.getPathsCount() > 1
                     && Request.newBuilder().setDerivePublicKeys(request).build().getSerializedSize() > Messages.MAX_SIZE) {
                 List<String> fit = new ArrayList<>(request.getPathsList().subList(0, request.getPathsCount() - 1));

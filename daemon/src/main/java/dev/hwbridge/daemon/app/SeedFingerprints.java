@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.app;
 
 import dev.hwbridge.daemon.backup.Fingerprint;
+import dev.hwbridge.daemon.device.DeviceInfo;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.session.EndReason;
@@ -36,8 +37,12 @@ final class SeedFingerprints implements SessionListener {
         if (cached != null) {
             return cached;
         }
-        DerivedAccount key = KeyRequests.derive(session, caller, KeyScheme.SR25519, RESERVED, identity,
-                false, false, Ss58Prefix.SUBSTRATE);
+        // A Ledger has no sr25519: its fingerprint key is ed25519 at a reserved Ledger path.
+        DerivedAccount key = session.device().info().kind().equals(DeviceInfo.LEDGER)
+                ? KeyRequests.derive(session, caller, KeyScheme.ED25519, Fingerprint.LEDGER_RESERVED_PATH, identity,
+                        false, false, Ss58Prefix.SUBSTRATE)
+                : KeyRequests.derive(session, caller, KeyScheme.SR25519, RESERVED.toString(), identity,
+                        false, false, Ss58Prefix.SUBSTRATE);
         String fingerprint = Fingerprint.of(key.publicKey());
         if (session.isActive()) {
             known.put(identity, fingerprint);

@@ -132,7 +132,7 @@ final class SignMethods implements MethodGroup {
         KeyScheme scheme = Fields.scheme(params);
         return SignPayload.newBuilder()
                 .setScheme(KeySchemes.toProto(scheme))
-                .setPath(Fields.path(params, "path", scheme).toString())
+                .setPath(Fields.devicePath(params, "path", scheme))
                 .setIdentity(Fields.identity(params))
                 .setAskPassword(params.flag("passphrase"))
                 .setKind(SignPayload.Kind.TRANSACTION)

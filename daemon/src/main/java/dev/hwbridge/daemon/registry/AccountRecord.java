@@ -2,6 +2,7 @@ package dev.hwbridge.daemon.registry;
 
 import dev.hwbridge.protocol.account.AccountId;
 import dev.hwbridge.protocol.account.DerivationPath;
+import dev.hwbridge.protocol.ledger.LedgerPath;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
@@ -70,14 +71,24 @@ public record AccountRecord(String name, String address, String publicKey, Strin
                 "does not belong to the public key");
         address = decoded.encode();
         require(path != null, "path", "is required (\"\" for the root key)");
-        DerivationPath parsed;
-        try {
-            parsed = DerivationPath.parse(path);
-        } catch (FormatException e) {
-            throw new InvalidRecordException("path", e.getMessage());
+        if (path.startsWith("m/")) {
+            // A Ledger account: the Polkadot app's BIP32 path, ed25519 keys only (API.md, account.derive).
+            try {
+                path = LedgerPath.parse(path).toString();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRecordException("path", e.getMessage());
+            }
+            require(keyScheme == KeyScheme.ED25519, "path", "a Ledger path takes scheme ed25519");
+        } else {
+            DerivationPath parsed;
+            try {
+                parsed = DerivationPath.parse(path);
+            } catch (FormatException e) {
+                throw new InvalidRecordException("path", e.getMessage());
+            }
+            require(keyScheme.supportsSoftDerivation() || !parsed.hasSoftJunction(), "path",
+                    "only sr25519 has soft junctions");
         }
-        require(keyScheme.supportsSoftDerivation() || !parsed.hasSoftJunction(), "path",
-                "only sr25519 has soft junctions");
         genesisHash = optionalHash(genesisHash, "genesisHash");
         require(identity == null || (!identity.isEmpty() && identity.length() <= MAX_IDENTITY_LENGTH),
                 "identity", "is null or 1.." + MAX_IDENTITY_LENGTH + " characters");

@@ -4,14 +4,31 @@ import static dev.hwbridge.testkit.rpc.RpcClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.app.Daemon;
 import dev.hwbridge.daemon.app.DaemonConfig;
+import dev.hwbridge.daemon.testing.ChainVectors;
+import dev.hwbridge.daemon.testing.VectorPayloads;
+import dev.hwbridge.protocol.account.Blake2b;
+import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.account.KeyScheme;
+import dev.hwbridge.protocol.account.Ss58;
+import dev.hwbridge.protocol.account.Ss58Prefix;
+import dev.hwbridge.protocol.ledger.LedgerPath;
+import dev.hwbridge.protocol.ledger.LedgerScheme;
+import dev.hwbridge.protocol.metadata.digest.Merkleizer;
+import dev.hwbridge.simulator.bip39.Bip39Seed;
+import dev.hwbridge.simulator.keys.LedgerKeys;
+import dev.hwbridge.simulator.keys.Signatures;
 import dev.hwbridge.simulator.ledger.LedgerSimulator;
+import dev.hwbridge.simulator.screen.Button;
+import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon with the simulator's Ledger personality over the Speculos transport
- * ({@code --speculos}): listed as a Ledger, held through sessions, its own flows refused as
- * UNSUPPORTED, and its stop seen as an unplug.
+ * ({@code --speculos}): listed as a Ledger, held through sessions, keys at Ledger paths (shown
+ * and confirmed or rejected on its screen), a registered account clear-signed with the
+ * registered metadata and refused without it, its own flows refused as UNSUPPORTED, and its
+ * stop seen as an unplug.
  */
 class LedgerEndToEndTest {
 
@@ -98,6 +117,122 @@ class LedgerEndToEndTest {
         JsonNode ended = wallet.awaitNotification("session.ended", p -> true, WAIT);
         assertThat(ended.get("session").asText()).isEqualTo(session);
         assertThat(wallet.call("device.list", params())).isEmpty();
+    }
+
+    private static final String PATH = "m/44'/354'/0'/0'/0'";
+
+    /** What the Ledger derives from the phrase at {@code path}: hdLedger's key (LedgerInteropTest checks that). */
+    private static byte[] ledgerKey(String path) {
+        byte[] seed = Bip39Seed.of(Bench.DEV_PHRASE, "");
+        try (LedgerKeys keys = LedgerKeys.derive(seed, LedgerScheme.ED25519, LedgerPath.parse(path))) {
+            return keys.publicKey();
+        }
+    }
+
+    /** Presses {@code button} once the Ledger shows a prompt. */
+    private void press(Button button) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ledger.screen().current().input() != InputKind.CONFIRM) {
+            assertThat(System.nanoTime()).as("a prompt on the Ledger").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        ledger.screen().press(button);
+    }
+
+    @Test
+    void deriveAtALedgerPathGivesTheLedgersKeyAndAddress() throws Exception {
+        String session = acquire();
+
+        JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
+                "path", PATH, "ss58Format", 0));
+
+        byte[] key = ledgerKey(PATH);
+        assertThat(account.get("publicKey").asText()).isEqualTo(Hex.toHex(key));
+        assertThat(account.get("address").asText()).isEqualTo(Ss58.encode(key, Ss58Prefix.of(0)));
+        assertThat(account.get("path").asText()).isEqualTo(PATH);
+    }
+
+    @Test
+    void discoverWalksTheIndexOfALedgerPath() throws Exception {
+        String session = acquire();
+
+        JsonNode accounts = wallet.call("account.discover", params("session", session, "scheme", "ed25519",
+                "pathTemplate", "m/44'/354'/0'/0'/{i}'", "from", 0, "count", 3, "ss58Format", 0));
+
+        assertThat(accounts).hasSize(3);
+        assertThat(accounts.get(2).get("publicKey").asText()).isEqualTo(Hex.toHex(ledgerKey("m/44'/354'/0'/0'/2'")));
+    }
+
+    @Test
+    void showPromptsAndWaitsForTheLedgersButtons() throws Exception {
+        String session = acquire();
+
+        CompletableFuture<JsonNode> shown = wallet.send("account.derive", params("session", session, "scheme", "ed25519",
+                "path", PATH, "ss58Format", 0, "show", true));
+        JsonNode prompt = wallet.awaitNotification("device.prompt", p -> true, WAIT);
+        press(Button.CONFIRM);
+
+        assertThat(prompt.get("kind").asText()).isEqualTo("confirm");
+        assertThat(RpcClient.result(shown).get("publicKey").asText()).isEqualTo(Hex.toHex(ledgerKey(PATH)));
+    }
+
+    @Test
+    void aRejectionOnTheLedgerIsUserRejected() throws Exception {
+        String session = acquire();
+
+        CompletableFuture<JsonNode> shown = wallet.send("account.derive", params("session", session, "scheme", "ed25519",
+                "path", PATH, "ss58Format", 0, "show", true));
+        press(Button.REJECT);
+
+        assertThat(RpcClient.errorName(RpcClient.error(shown))).isEqualTo("USER_REJECTED");
+    }
+
+    @Test
+    void aSubstrateEcdsaKeyIsNoLedgerKey() throws Exception {
+        String session = acquire();
+
+        JsonNode error = wallet.error("account.derive", params("session", session, "scheme", "ecdsa", "path", PATH,
+                "ss58Format", 0));
+
+        assertThat(RpcClient.errorName(error)).isEqualTo("INVALID_PATH");
+    }
+
+    @Test
+    void aRegisteredLedgerAccountClearSignsWithTheRegisteredMetadataAndRefusesBlindSigning() throws Exception {
+        String session = acquire();
+        JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
+                "path", PATH, "ss58Format", 0, "name", "Ledger savings"));
+        String address = account.get("address").asText();
+        byte[] key = ledgerKey(PATH);
+        JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
+        Merkleizer polkadot = VectorPayloads.merkleizer(vector);
+        ObjectNode payload = VectorPayloads.signerPayload(vector, polkadot, address);
+
+        JsonNode blind = wallet.error("account.sign", "{\"session\":\"" + session + "\",\"address\":\"" + address
+                + "\",\"signerPayload\":" + payload + "}");
+        assertThat(RpcClient.errorName(blind)).as("no metadata registered: %s", blind).isEqualTo("BLIND_SIGNING_DISABLED");
+
+        ObjectNode add = RpcClient.JSON.createObjectNode()
+                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
+                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
+                .put("tokenDecimals", 10)
+                .put("tokenSymbol", "DOT");
+        wallet.call("chain.addMetadata", add.toString());
+        CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
+                + address + "\",\"signerPayload\":" + payload + "}");
+        while (!call.isDone()) {
+            if (ledger.screen().current().input() == InputKind.CONFIRM) {
+                ledger.screen().press(Button.CONFIRM);
+            }
+            Thread.sleep(10);
+        }
+        JsonNode signed = RpcClient.result(call);
+
+        byte[] signing = Hex.fromHex(vector.get("payloadHex").asText());
+        byte[] message = signing.length > 256 ? Blake2b.hash256(signing) : signing;
+        assertThat(Signatures.verify(KeyScheme.ED25519, key, message, Hex.fromHex(signed.get("signature").asText())))
+                .isTrue();
+        assertThat(signed.get("multiSignature").asText()).startsWith("0x00");
     }
 
     private String acquire() throws Exception {

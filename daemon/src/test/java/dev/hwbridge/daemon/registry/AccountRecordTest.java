@@ -49,6 +49,24 @@ class AccountRecordTest {
     }
 
     @Test
+    void aLedgerPathIsKeptForEd25519AndRefusedForOtherSchemes() {
+        byte[] key = TestAccounts.publicKey(KeyScheme.ED25519, 4);
+        String address = TestAccounts.address(KeyScheme.ED25519, key, 0);
+
+        AccountRecord record = new AccountRecord("l", address, Hex.toHex(key), "ed25519", "m/44'/354'/0'/0'/7'", false, 0,
+                null, null, null, CREATED);
+
+        assertThat(record.path()).isEqualTo("m/44'/354'/0'/0'/7'");
+        assertThatThrownBy(() -> new AccountRecord("l", address, Hex.toHex(key), "ed25519", "m/44'/60'/0'/0'/7'", false, 0,
+                null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("path"));
+        byte[] sr = TestAccounts.publicKey(KeyScheme.SR25519, 4);
+        assertThatThrownBy(() -> new AccountRecord("l", TestAccounts.address(KeyScheme.SR25519, sr, 0), Hex.toHex(sr),
+                "sr25519", "m/44'/354'/0'/0'/7'", false, 0, null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("path"));
+    }
+
+    @Test
     void ecdsaAddressIsTheBlake2OfTheCompressedKey() {
         byte[] key = TestAccounts.publicKey(KeyScheme.ECDSA, 3);
         String address = TestAccounts.address(KeyScheme.ECDSA, key, 2);
