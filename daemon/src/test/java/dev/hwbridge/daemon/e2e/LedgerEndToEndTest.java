@@ -188,6 +188,27 @@ class LedgerEndToEndTest {
     }
 
     @Test
+    void aTakeoverCancelsTheOldCallAtOnceAndTheNewOwnerWaitsForTheLedgersAnswer() throws Exception {
+        String session = acquire();
+        CompletableFuture<JsonNode> shown = wallet.send("account.derive", params("session", session, "scheme", "ed25519",
+                "path", PATH, "ss58Format", 0, "show", true));
+        wallet.awaitNotification("device.prompt", p -> true, WAIT);
+        try (RpcClient other = RpcClient.connect(daemon.webSocketUri())) {
+            String device = awaitLedger().get("id").asText();
+
+            String taken = other.call("session.acquire", params("device", device, "previous", session)).get("session").asText();
+            assertThat(RpcClient.errorName(RpcClient.error(shown))).isEqualTo("CANCELLED");
+            CompletableFuture<JsonNode> next = other.send("account.derive", params("session", taken, "scheme", "ed25519",
+                    "path", PATH, "ss58Format", 0));
+            Thread.sleep(200);
+            assertThat(next).as("waits while the Ledger still shows the old prompt").isNotDone();
+            press(Button.CONFIRM);
+
+            assertThat(RpcClient.result(next).get("publicKey").asText()).isEqualTo(Hex.toHex(ledgerKey(PATH)));
+        }
+    }
+
+    @Test
     void aSubstrateEcdsaKeyIsNoLedgerKey() throws Exception {
         String session = acquire();
 
