@@ -113,7 +113,7 @@ final class Restore {
         KeyScheme scheme = KeyScheme.fromId(account.scheme());
         DerivedAccount derived;
         try {
-            derived = KeyRequests.derive(session, client, scheme, DerivationPath.parse(account.path()).toString(), identity,
+            derived = KeyRequests.derive(session, client, scheme, Fields.parseDevicePath(account.path(), "path", scheme), identity,
                     account.passwordProtected(), false, Ss58Prefix.of(account.ss58Format()));
         } catch (RpcException e) {
             switch (e.error()) {

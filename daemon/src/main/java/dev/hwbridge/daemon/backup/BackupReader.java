@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.protocol.account.AccountId;
 import dev.hwbridge.protocol.account.DerivationPath;
+import dev.hwbridge.protocol.ledger.LedgerPath;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
@@ -81,8 +82,10 @@ public final class BackupReader {
         if (version == null || !version.isIntegralNumber()) {
             throw new InvalidBackupException("/version", "an integer is required");
         }
-        if (!version.canConvertToInt() || version.intValue() != HwbridgeBackup.VERSION) {
-            throw new InvalidBackupException("/version", "only version " + HwbridgeBackup.VERSION + " is known");
+        if (!version.canConvertToInt() || version.intValue() < HwbridgeBackup.FIRST_VERSION
+                || version.intValue() > HwbridgeBackup.VERSION) {
+            throw new InvalidBackupException("/version", "versions " + HwbridgeBackup.FIRST_VERSION + " to "
+                    + HwbridgeBackup.VERSION + " are known");
         }
         JsonNode createdAt = root.get("createdAt");
         if (createdAt == null || !createdAt.isTextual() || createdAt.textValue().length() > MAX_TIMESTAMP_LENGTH
@@ -105,13 +108,13 @@ public final class BackupReader {
         }
         List<BackupAccount> parsed = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
-            parsed.add(readHwbridgeAccount(accounts.get(i), "/accounts/" + i));
+            parsed.add(readHwbridgeAccount(accounts.get(i), "/accounts/" + i, version.intValue()));
         }
         checkMembers(root, ROOT_MEMBERS, "");
         return new ParsedBackup(ParsedBackup.HWBRIDGE, label, fingerprint, parsed);
     }
 
-    private static BackupAccount readHwbridgeAccount(JsonNode node, String at) throws InvalidBackupException {
+    private static BackupAccount readHwbridgeAccount(JsonNode node, String at, int version) throws InvalidBackupException {
         if (!node.isObject()) {
             throw new InvalidBackupException(at, "an object is required");
         }
@@ -123,7 +126,7 @@ public final class BackupReader {
         KeyScheme scheme = scheme(node.get("scheme"), at + "/scheme");
         byte[] accountId = accountId(scheme, publicKey, at + "/publicKey");
         String path = text(node, "path", DerivationPath.MAX_LENGTH, at + "/path");
-        checkPath(path, scheme, at + "/path");
+        checkPath(path, scheme, at + "/path", version);
         JsonNode passwordProtected = node.get("passwordProtected");
         if (passwordProtected == null || !passwordProtected.isBoolean()) {
             throw new InvalidBackupException(at + "/passwordProtected", "true or false is required");
@@ -139,6 +142,22 @@ public final class BackupReader {
         checkMembers(node, ACCOUNT_MEMBERS, at);
         return new BackupAccount(name, address.encode(), Hex.toHex(publicKey), scheme.id(), path,
                 passwordProtected.booleanValue(), prefix.value(), genesisHash);
+    }
+
+    private static void checkPath(String path, KeyScheme scheme, String at, int version) throws InvalidBackupException {
+        if (version >= 2 && path.startsWith("m/")) {
+            // A Ledger account (version 2): the Polkadot app's BIP32 path, ed25519 keys.
+            try {
+                LedgerPath.parse(path);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidBackupException(at, e.getMessage());
+            }
+            if (scheme != KeyScheme.ED25519) {
+                throw new InvalidBackupException(at, "a Ledger path takes scheme ed25519");
+            }
+            return;
+        }
+        checkPath(path, scheme, at);
     }
 
     private static void checkPath(String path, KeyScheme scheme, String at) throws InvalidBackupException {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The project's own backup format, version 1: public metadata only, described by the JSON Schema
+ * The project's own backup format, version 2 (version 1 without Ledger paths): public metadata only, described by the JSON Schema
  * {@value #SCHEMA_RESOURCE} (shipped in the jar):
- * <pre>{"format":"hwbridge-backup","version":1,"createdAt":"2025-01-02T03:04:05Z",
+ * <pre>{"format":"hwbridge-backup","version":2,"createdAt":"2025-01-02T03:04:05Z",
  *  "device":{"label":…,"fingerprint":…},
  *  "accounts":[{"name","address","publicKey","scheme","path","passwordProtected","ss58Format","genesisHash"}]}</pre>
  * A {@code ///password} never appears: {@code path} is the public part and
@@ -22,7 +22,10 @@ import java.util.Objects;
 public final class HwbridgeBackup {
 
     public static final String FORMAT = "hwbridge-backup";
-    public static final int VERSION = 1;
+    /** Version 2 adds Ledger accounts: BIP32 paths {@code m/44'/354'/a'/c'/i'} (ed25519). */
+    public static final int VERSION = 2;
+    /** The oldest version still read: its documents restore as they always did. */
+    public static final int FIRST_VERSION = 1;
     /** Classpath location of the JSON Schema (draft 2020-12) of the format. */
     public static final String SCHEMA_RESOURCE = "/dev/hwbridge/daemon/backup/hwbridge-backup.schema.json";
     /** Longest device label written or read. */

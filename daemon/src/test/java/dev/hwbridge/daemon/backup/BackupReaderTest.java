@@ -75,9 +75,23 @@ class BackupReaderTest {
     }
 
     @Test
+    void version2HoldsLedgerPathsAndVersion1DocumentsStillRead() throws Exception {
+        ObjectNode ledger = backupWith(account -> account.put("path", "m/44'/354'/0'/0'/3'"));
+        ObjectNode versionOne = backup(TestAccounts.record(KeyScheme.SR25519, 1));
+        versionOne.put("version", 1);
+        ObjectNode ledgerInVersionOne = ledger.deepCopy();
+        ledgerInVersionOne.put("version", 1);
+
+        assertThat(BackupReader.read(ledger).accounts().get(1).path()).isEqualTo("m/44'/354'/0'/0'/3'");
+        assertThat(BackupReader.read(versionOne).accounts()).hasSize(1);
+        assertRefused(ledgerInVersionOne, "/accounts/1/path");
+        assertRefused(backupWith(account -> account.put("path", "m/44'/60'/0'/0'/3'")), "/accounts/1/path");
+    }
+
+    @Test
     void everyTopLevelMemberIsChecked() {
         ObjectNode version = backup();
-        version.put("version", 2);
+        version.put("version", 3);
         ObjectNode versionText = backup();
         versionText.put("version", "1");
         ObjectNode createdAt = backup();

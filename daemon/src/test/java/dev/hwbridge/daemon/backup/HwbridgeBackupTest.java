@@ -44,7 +44,7 @@ class HwbridgeBackupTest {
 
         ObjectNode document = HwbridgeBackup.export(List.of(sr, ecdsa), "My signer", FINGERPRINT, NOW);
 
-        String expected = "{\"format\":\"hwbridge-backup\",\"version\":1,\"createdAt\":\"2025-06-07T08:09:10.123Z\","
+        String expected = "{\"format\":\"hwbridge-backup\",\"version\":2,\"createdAt\":\"2025-06-07T08:09:10.123Z\","
                 + "\"device\":{\"label\":\"My signer\",\"fingerprint\":\"" + FINGERPRINT + "\"},"
                 + "\"accounts\":["
                 + "{\"name\":\"account 1\",\"address\":\"" + sr.address() + "\",\"publicKey\":\"" + sr.publicKey()
@@ -94,7 +94,7 @@ class HwbridgeBackupTest {
         ObjectNode noAccounts = valid.deepCopy();
         noAccounts.remove("accounts");
         ObjectNode wrongVersion = valid.deepCopy();
-        wrongVersion.put("version", 2);
+        wrongVersion.put("version", 3);
         ObjectNode extra = valid.deepCopy();
         extra.put("secret", "x");
         ObjectNode badPath = valid.deepCopy();
@@ -105,7 +105,7 @@ class HwbridgeBackupTest {
         ((ObjectNode) badScheme.get("accounts").get(0)).put("scheme", "ethereum");
 
         assertThat(MiniSchema.violations(schema, noAccounts)).containsExactly("/accounts required");
-        assertThat(MiniSchema.violations(schema, wrongVersion)).containsExactly("/version const");
+        assertThat(MiniSchema.violations(schema, wrongVersion)).containsExactly("/version enum");
         assertThat(MiniSchema.violations(schema, extra)).containsExactly("/secret additionalProperties");
         assertThat(MiniSchema.violations(schema, badPath)).containsExactly("/accounts/0/path pattern");
         assertThat(MiniSchema.violations(schema, reservedPrefix)).containsExactly("/accounts/0/ss58Format not");

@@ -209,6 +209,24 @@ class LedgerEndToEndTest {
     }
 
     @Test
+    void aLedgerAccountsBackupIsVersion2AndRestoresAfterTheLedgerDerivesTheSameKey() throws Exception {
+        String session = acquire();
+        JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
+                "path", "m/44'/354'/0'/0'/5'", "ss58Format", 0, "name", "Ledger 5"));
+        JsonNode document = wallet.call("backup.export", params("format", "hwbridge"));
+        wallet.call("account.forget", params("address", account.get("address").asText()));
+
+        ObjectNode restore = params("session", session);
+        restore.set("document", document);
+        JsonNode restored = wallet.call("backup.restore", restore);
+
+        assertThat(document.get("version").asInt()).isEqualTo(2);
+        assertThat(document.get("accounts").get(0).get("path").asText()).isEqualTo("m/44'/354'/0'/0'/5'");
+        assertThat(restored.get("mismatched")).as("%s", restored).isEmpty();
+        assertThat(restored.get("restored").get(0).get("address").asText()).isEqualTo(account.get("address").asText());
+    }
+
+    @Test
     void aSubstrateEcdsaKeyIsNoLedgerKey() throws Exception {
         String session = acquire();
 
