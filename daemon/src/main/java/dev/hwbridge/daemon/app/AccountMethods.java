@@ -57,6 +57,14 @@ final class AccountMethods implements MethodGroup {
      * → {@code {address, publicKey, scheme, path, ss58Format}}; with a name the account is registered.
      */
     private JsonNode derive(RpcClient client, JsonNode raw) throws RpcException {
+        if (EthereumAccounts.asked(raw)) {
+            // Not registered (no name): the registry holds SS58 accounts.
+            Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "show"));
+            Session session = SessionMethods.session(params, sessions, client);
+            params.optionalInteger("ss58Format", 0, Ss58Prefix.MAX_VALUE);
+            return EthereumAccounts.derive(session, client, params.text("path", DerivationPath.MAX_LENGTH), "path",
+                    params.flag("show"));
+        }
         Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
                 "passphrase", "genesisHash"));
         Session session = SessionMethods.session(params, sessions, client);
@@ -85,6 +93,19 @@ final class AccountMethods implements MethodGroup {
     private JsonNode discover(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("session", "scheme", "pathTemplate", "from", "count", "ss58Format", "identity"));
         Session session = SessionMethods.session(params, sessions, client);
+        if (EthereumAccounts.asked(raw)) {
+            String template = params.text("pathTemplate", DerivationPath.MAX_LENGTH);
+            if (!template.contains(INDEX)) {
+                throw Params.invalid("pathTemplate", "must contain {i}");
+            }
+            int from = params.integer("from", 0, Integer.MAX_VALUE - MAX_DISCOVER);
+            int count = params.integer("count", 1, MAX_DISCOVER);
+            List<String> paths = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                paths.add(template.replace(INDEX, Integer.toString(from + i)));
+            }
+            return EthereumAccounts.deriveAll(session, client, paths);
+        }
         KeyScheme scheme = Fields.scheme(params);
         String template = params.text("pathTemplate", DerivationPath.MAX_LENGTH);
         if (!template.contains(INDEX)) {

@@ -100,8 +100,10 @@ public final class Device {
         String label = features != null ? features.getLabel() : null;
         boolean ledger = LedgerUsb.isLedger(descriptor);
         String appVersion = ledger && features != null ? features.getFirmwareVersion() : null;
+        // A Ledger's secp256k1 keys are Ethereum-style: API.md's scheme "ethereum", not "ecdsa".
         List<String> schemes = features == null ? List.of() : features.getSchemesList().stream()
-                .map(Device::schemeName).filter(Objects::nonNull).toList();
+                .map(scheme -> ledger && scheme == KeyScheme.ECDSA ? "ethereum" : schemeName(scheme))
+                .filter(Objects::nonNull).toList();
         return new DeviceInfo(id, descriptor.transport(), label, model, ledger ? DeviceInfo.LEDGER : DeviceInfo.HWBRIDGE,
                 appVersion, schemes);
     }

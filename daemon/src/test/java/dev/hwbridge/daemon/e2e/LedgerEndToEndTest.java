@@ -77,7 +77,7 @@ class LedgerEndToEndTest {
         assertThat(device.get("kind").asText()).isEqualTo("ledger");
         assertThat(device.get("transport").asText()).isEqualTo("tcp");
         assertThat(device.get("appVersion").asText()).isEqualTo("100.0.0");
-        assertThat(device.get("schemes").toString()).isEqualTo("[\"ed25519\",\"ecdsa\"]");
+        assertThat(device.get("schemes").toString()).isEqualTo("[\"ed25519\",\"ethereum\"]");
         assertThat(device.get("session").isNull()).isTrue();
     }
 
@@ -224,6 +224,24 @@ class LedgerEndToEndTest {
         assertThat(document.get("accounts").get(0).get("path").asText()).isEqualTo("m/44'/354'/0'/0'/5'");
         assertThat(restored.get("mismatched")).as("%s", restored).isEmpty();
         assertThat(restored.get("restored").get(0).get("address").asText()).isEqualTo(account.get("address").asText());
+    }
+
+    @Test
+    void ethereumKeysAreTheAppsSecp256k1KeysWithTheirEthereumAddresses() throws Exception {
+        String session = acquire();
+        byte[] seed = Bip39Seed.of(Bench.DEV_PHRASE, "");
+
+        JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ethereum", "path", PATH));
+        JsonNode page = wallet.call("account.discover", params("session", session, "scheme", "ethereum",
+                "pathTemplate", "m/44'/354'/0'/0'/{i}'", "from", 0, "count", 2, "ss58Format", 0));
+
+        try (LedgerKeys keys = LedgerKeys.derive(seed, LedgerScheme.ECDSA, LedgerPath.parse(PATH))) {
+            assertThat(account.get("publicKey").asText()).isEqualTo(Hex.toHex(keys.publicKey()));
+            assertThat(account.get("address").asText()).isEqualTo(Hex.toHex(keys.ethereumAddress()));
+        }
+        assertThat(account.get("scheme").asText()).isEqualTo("ethereum");
+        assertThat(page.get(0)).isEqualTo(account);
+        assertThat(page).hasSize(2);
     }
 
     @Test
