@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs {@code src/bench/run --smoke --no-build} on the build this Maven run just made (JMH on
  * target/classes, node on bench/js/node_modules, both installed by the src module's build) and
- * checks the one table it prints: every row, with positive figures on both sides, in four sections,
+ * checks the one table it prints: every row, with positive figures on both sides, in five sections,
  * and no failed round trip through the daemon. Speed is not asserted; smoke figures mean nothing. Needs node like the interop test, and is skipped with it.
  */
 @DisabledIfSystemProperty(named = "hwbridge.interop.skip", matches = "true")
@@ -46,7 +46,11 @@ class BenchRunSmokeTest {
             "start to ready, ./hwbridge daemon",
             "start to ready, java -jar (no class-data archive)",
             "resident memory, idle (10 devices attached)",
-            "resident memory, peak under the round-trip load");
+            "resident memory, peak under the round-trip load",
+            "resident memory, peak under the hostile mix with a 1.4 MB message in flight");
+    private static final List<String> HID_TIMING_ROWS = List.of(
+            "device.ping p50 (floor: 1 report each way)",
+            "account.sign of a 1 KiB payload p50 (floor: N reports, 1 ms each)");
     // About 2 minutes alone on 2 cores; a busy machine doubles it.
     private static final long TIMEOUT_SECONDS = 360;
 
@@ -82,13 +86,14 @@ class BenchRunSmokeTest {
                 continue;
             }
             String label = row.get(0);
-            labels.add(label);
+            // The signing row names the report count it measured.
+            labels.add(label.replaceAll("\\(floor: \\d+ reports", "(floor: N reports"));
             assertThat(number(row.get(2))).as("ours, %s", label).isPositive();
             assertThat(number(row.get(3))).as("reference, %s", label).isPositive();
             assertThat(row.get(4)).as("ratio, %s", label).endsWith("×");
             assertThat(number(row.get(4).replace("×", ""))).as("ratio, %s", label).isPositive();
         }
-        assertThat(sections).hasSize(4);
+        assertThat(sections).hasSize(5);
         assertThat(labels).containsExactlyElementsOf(expectedRows());
         assertThat(lines).filteredOn(line -> line.contains("throughput")).allSatisfy(line ->
                 assertThat(line).as("no failed round trip").contains("| 0 errors"));
@@ -96,7 +101,7 @@ class BenchRunSmokeTest {
 
     /**
      * The signer-core rows, the wallet flows, then p50, p99 and throughput for each clients ×
-     * devices, then the process rows.
+     * devices, then the process rows, then the rows through a simulator paced like USB HID.
      */
     private static List<String> expectedRows() {
         List<String> rows = new ArrayList<>(SIGNER_CORE_ROWS);
@@ -109,6 +114,7 @@ class BenchRunSmokeTest {
             }
         }
         rows.addAll(PROCESS_ROWS);
+        rows.addAll(HID_TIMING_ROWS);
         return rows;
     }
 

@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *       PING are answered at once, also while the device is busy.</li>
  *   <li>MSG carries a Request to the {@link DeviceLogic}, which runs on one worker thread: the
  *       device does one thing at a time. A MSG while a request is pending gets ERROR CHANNEL_BUSY
- *       (a {@code Request{cancel}} on the pending channel cancels it instead). A MSG that is not a
+ *       (a {@code Request{cancel}} on the pending channel cancels it instead); a request whose
+ *       message id is not newer than the last one taken on its channel is a repeated datagram,
+ *       dropped without an answer (PROTOCOL.md §4.1). A MSG that is not a
  *       valid Request gets a final {@code Failure INVALID_REQUEST}.</li>
  *   <li>While a request is pending the device sends KEEPALIVE whenever it has sent nothing for
  *       the keep-alive interval: status 2 while the screen waits for the user, 1 otherwise.</li>
@@ -87,6 +89,9 @@ public final class UdpDeviceServer implements AutoCloseable {
     private volatile boolean closed;
     /** Who is sending the half-received message, to tell them when it times out. */
     private SocketAddress reassemblyPeer;
+    /** The channel and message id of the last request taken (receiver thread only); 0: none. */
+    private int lastRequestChannel;
+    private int lastMessageId;
 
     private UdpDeviceServer(DatagramSocket socket, DeviceLogic device, DeviceScreen screen, Duration keepalive,
             SecureRandom random, boolean hidTiming) {
@@ -287,6 +292,11 @@ public final class UdpDeviceServer implements AutoCloseable {
                 current.abandon();
             }
         }
+        if (channel == lastRequestChannel) {
+            // A channel allocated or resynchronised starts its message ids afresh.
+            lastRequestChannel = 0;
+            lastMessageId = 0;
+        }
         InitReply reply = InitReply.answering(request, channel, FirmwareVersion.MAJOR, FirmwareVersion.MINOR,
                 FirmwareVersion.BUILD, MessageParts.CAPABILITY | MessageIds.CAPABILITY);
         out.send(reply.toFrame(frame.channel()), from);
@@ -307,12 +317,19 @@ public final class UdpDeviceServer implements AutoCloseable {
             Arrays.fill(payload, (byte) 0);
         }
         Exchange current = pending;
+        if (current != null && current.channel() == frame.channel() && request != null && request.hasCancel()) {
+            current.cancel();
+            return;
+        }
+        if (repeatsATakenRequest(frame.channel(), messageId)) {
+            // A datagram delivered twice or late (§4.1): answering it BUSY would end the host's call, running
+            // it again would show its prompt again.
+            LOG.debug("dropped a repeated request, message id {} on channel {}", messageId,
+                    Integer.toHexString(frame.channel()));
+            return;
+        }
         if (current != null) {
-            if (current.channel() == frame.channel() && request != null && request.hasCancel()) {
-                current.cancel();
-            } else {
-                sendError(frame.channel(), FrameError.CHANNEL_BUSY, from);
-            }
+            sendError(frame.channel(), FrameError.CHANNEL_BUSY, from);
             return;
         }
         if (request == null) {
@@ -326,9 +343,20 @@ public final class UdpDeviceServer implements AutoCloseable {
             return;
         }
         Exchange exchange = new Exchange(frame.channel(), from, device.newCancelSignal(), messageId);
+        lastRequestChannel = frame.channel();
+        lastMessageId = messageId;
         pending = exchange;
         Request accepted = request;
         worker.execute(() -> run(exchange, accepted));
+    }
+
+    /**
+     * Whether a request with an id (§4.1) is not newer than the last one taken on its channel: the
+     * host numbers its requests upwards, so such a request is a repeated or late datagram.
+     */
+    private boolean repeatsATakenRequest(int channel, int messageId) {
+        return messageId != 0 && lastMessageId != 0 && channel == lastRequestChannel
+                && messageId - lastMessageId <= 0;
     }
 
     private void run(Exchange exchange, Request request) {

@@ -96,6 +96,29 @@ class UdpDeviceServerTest {
     }
 
     @Test
+    void aRepeatedRequestIsDroppedWhilePendingAndAfterwardsAndANewerOneIsTaken() throws Exception {
+        dev.hwbridge.protocol.message.Request sign = signRequest().toBuilder().setMessageId(5).build();
+        host.sendMessage(sign);
+        user.await(InputKind.CONFIRM, "Sign message");
+        // The same datagram again while the device waits: no BUSY that would end the host's call.
+        host.sendMessage(sign);
+        Thread.sleep(300);
+        device.screen().press(Button.CONFIRM);
+        Exchange signed = host.collect();
+        assertThat(signed.response().hasSignature()).isTrue();
+        assertThat(signed.response().getMessageId()).isEqualTo(5);
+
+        // And once more, late: not run again (no second prompt, no answer).
+        host.sendMessage(sign);
+        assertThat(host.poll(SHORT)).isEmpty();
+        assertThat(device.screen().current().input()).isNotEqualTo(InputKind.CONFIRM);
+
+        Exchange features = host.call(Requests.features().toBuilder().setMessageId(6).build());
+        assertThat(features.response().hasFeatures()).isTrue();
+        assertThat(features.response().getMessageId()).isEqualTo(6);
+    }
+
+    @Test
     void keepalivesSayProcessingWhileTheDeviceWorks() throws Exception {
         try (Simulator slow = Devices.builder().mnemonic(Vectors.DEV_PHRASE).pin("1234".toCharArray())
                 .sleeper(delay -> Thread.sleep(400)).start();
