@@ -54,6 +54,16 @@ public final class ClientConnector implements Connector {
             }
         }
 
+        /**
+         * The protocol client recovers from every failed exchange on its own (INIT on its channel
+         * before the next call, PROTOCOL.md §4.1); a new connection would move to a new channel,
+         * which a report half-received on the old one holds off with CHANNEL_BUSY for 3 s.
+         */
+        @Override
+        public boolean survives(DeviceException failure) {
+            return failure.error() != DeviceError.GONE;
+        }
+
         @Override
         public void cancel() {
             client.cancel();

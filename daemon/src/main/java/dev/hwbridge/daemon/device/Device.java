@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * One attached device. It opens its connection on first use and runs one call at a time, in
  * arrival order: the protocol has one exchange per device, and a second MSG would only earn a
  * CHANNEL_BUSY error. Work that uses the device is {@link #submit submitted} to its queue, where it
- * waits without a thread; {@link #call} and {@link #ping} also serialise direct callers. A call that fails for any reason but CANCELLED drops the connection, so the
- * next call starts from a fresh INIT (a framing error or an interrupted read leaves the old
- * channel in an unknown state).
+ * waits without a thread; {@link #call} and {@link #ping} also serialise direct callers. A call
+ * that fails in a way its connection does not {@link DeviceConnection#survives survive} drops the
+ * connection, so the next call opens a new one.
  *
  * <p>Thread-safe.
  */
@@ -169,7 +169,7 @@ public final class Device {
             try {
                 return exchange.run(open);
             } catch (DeviceException e) {
-                if (e.error() != DeviceError.CANCELLED) {
+                if (!open.survives(e)) {
                     drop(open);
                 }
                 throw e;

@@ -29,6 +29,15 @@ public interface DeviceConnection extends AutoCloseable {
      */
     byte[] ping(byte[] data, Duration timeout) throws DeviceException;
 
+    /**
+     * Whether this connection is still good for the next call after one failed with {@code failure};
+     * otherwise the device drops it and the next call opens a new one. By default only a
+     * cancelled call leaves the conversation in a known state.
+     */
+    default boolean survives(DeviceException failure) {
+        return failure.error() == DeviceError.CANCELLED;
+    }
+
     /** Asks the device to end the pending exchange (which then fails with CANCELLED); no-op when idle. */
     void cancel();
 

@@ -85,6 +85,20 @@ class DeviceTest {
     }
 
     @Test
+    void aFailureTheConnectionRecoversFromKeepsIt() throws Exception {
+        ScriptedConnection recovering = new ScriptedConnection().recovering();
+        toOpen.add(recovering);
+
+        assertThatThrownBy(() -> device.call(WIPE, reply -> { }, () -> true))
+                .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.error()).isEqualTo(DeviceError.FAILED));
+        recovering.enqueue(Replies.success());
+
+        assertThat(device.call(WIPE, reply -> { }, () -> true).hasSuccess()).isTrue();
+        assertThat(recovering.isClosed()).isFalse();
+        assertThat(opened).containsExactly(recovering);
+    }
+
+    @Test
     void interimRepliesReachTheListenerBeforeTheFinalOne() throws Exception {
         Response prompt = Replies.confirm("Erase everything?");
         toOpen.add(new ScriptedConnection().enqueue(Replies.success(), prompt));

@@ -30,6 +30,7 @@ public final class ScriptedConnection implements DeviceConnection {
     private final List<byte[]> pings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<String> waiting = new LinkedBlockingQueue<>();
     private Response fallback;
+    private boolean recovers;
     private boolean cancelled;
     private boolean closed;
     private int closeCount;
@@ -44,6 +45,17 @@ public final class ScriptedConnection implements DeviceConnection {
     public synchronized ScriptedConnection otherwise(Response reply) {
         fallback = reply;
         return this;
+    }
+
+    /** Says it {@link #survives survives} every failure but GONE, as the protocol client's connection does. */
+    public synchronized ScriptedConnection recovering() {
+        recovers = true;
+        return this;
+    }
+
+    @Override
+    public synchronized boolean survives(DeviceException failure) {
+        return recovers ? failure.error() != DeviceError.GONE : DeviceConnection.super.survives(failure);
     }
 
     /** The next exchange sends {@code interims} and waits for the user until cancelled or closed. */

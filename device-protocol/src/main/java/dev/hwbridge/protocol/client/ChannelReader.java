@@ -46,6 +46,14 @@ final class ChannelReader {
      *                               a report of the wrong size or one that breaks the framing rules
      */
     Optional<Frame> poll(Duration wait) throws DeviceClientException {
+        try {
+            // A device sends a frame's reports back to back (§9): a message still half-received
+            // after the timeout lost a report, or its first report came after the rest, which a
+            // reused channel dropped as leftovers. Waiting out the idle timeout would not help.
+            reassembler.expire();
+        } catch (FramingException e) {
+            throw brokenFraming(e);
+        }
         Optional<byte[]> read;
         try {
             read = port.read(wait);
@@ -71,10 +79,14 @@ final class ChannelReader {
         try {
             return reassembler.accept(report);
         } catch (FramingException e) {
-            throw new DeviceClientException(DeviceClientException.Code.PROTOCOL_ERROR,
-                    "the device broke the framing on channel " + Channels.format(channel) + " (" + e.error() + "): "
-                            + e.getMessage(), e);
+            throw brokenFraming(e);
         }
+    }
+
+    private DeviceClientException brokenFraming(FramingException e) {
+        return new DeviceClientException(DeviceClientException.Code.PROTOCOL_ERROR,
+                "the device broke the framing on channel " + Channels.format(channel) + " (" + e.error() + "): "
+                        + e.getMessage(), e);
     }
 
     /** When the last report on this channel arrived (System.nanoTime), or when this reader was made or touched. */

@@ -56,8 +56,10 @@ import java.util.function.Consumer;
  * call that ended normally, as CTAPHID hosts do: each request carries a fresh {@code message_id},
  * and a Response with another id (or a frame of the other command) is a leftover and dropped, so
  * a minimal call is one request report and one reply report. After an abandoned exchange or an
- * ERROR frame (which carry no id), and always with a device without message ids, the next call
- * first runs INIT and moves to a fresh channel, whose reader drops everything sent on the old one.
+ * ERROR frame (which carries no id) the next call first runs INIT on that same channel, which
+ * clears what the device held there while the ids keep late copies recognisable. A device
+ * without message ids gets INIT on the broadcast channel before every call and a fresh channel,
+ * whose reader drops everything sent on the old one.
  */
 public final class DeviceClient implements AutoCloseable {
 
@@ -263,7 +265,7 @@ public final class DeviceClient implements AutoCloseable {
                 throw goneException();
             }
             if (stale) {
-                info = allocateChannel();
+                info = usesMessageIds() ? resynchronise() : allocateChannel();
                 stale = false;
             }
             try {
@@ -459,11 +461,33 @@ public final class DeviceClient implements AutoCloseable {
 
     /** Runs INIT on the broadcast channel and waits for the reply carrying this client's nonce. */
     private DeviceInfo allocateChannel() throws DeviceClientException {
+        return init(HidFraming.BROADCAST_CHANNEL).orElseThrow();
+    }
+
+    /**
+     * Runs INIT on the current channel (PROTOCOL.md §4.1): the device drops what it had
+     * half-received there and abandons a request still running there, and the channel's message
+     * ids go on, so late copies of earlier requests stay recognisable. A device that forgot the
+     * channel gets a fresh one.
+     */
+    private DeviceInfo resynchronise() throws DeviceClientException {
+        Optional<DeviceInfo> resynchronised = init(info.channel());
+        return resynchronised.isPresent() ? resynchronised.get() : allocateChannel();
+    }
+
+    /**
+     * Sends INIT with a fresh nonce on {@code channel} and waits for the reply carrying it.
+     *
+     * @return empty if the device answered a resynchronisation with INVALID_CHANNEL
+     */
+    private Optional<DeviceInfo> init(int channel) throws DeviceClientException {
+        boolean broadcast = channel == HidFraming.BROADCAST_CHANNEL;
         InitRequest request = InitRequest.random(random);
         synchronized (writeLock) {
-            writeLocked(request.toFrame());
+            writeLocked(request.toFrame(channel));
         }
-        ChannelReader reader = new ChannelReader(port, HidFraming.BROADCAST_CHANNEL);
+        // On a used channel, frames of earlier exchanges may still come in; only the INIT reply counts.
+        ChannelReader reader = new ChannelReader(port, channel, !broadcast);
         long end = System.nanoTime() + initTimeout.toNanos();
         while (true) {
             if (Thread.interrupted()) {
@@ -480,10 +504,19 @@ public final class DeviceClient implements AutoCloseable {
             }
             Frame received = frame.get();
             if (received.command() == FrameCommand.ERROR) {
-                throw DeviceClientException.deviceError(errorCode(received));
+                FrameError error = errorCode(received);
+                if (broadcast) {
+                    throw DeviceClientException.deviceError(error);
+                }
+                if (error == FrameError.INVALID_CHANNEL) {
+                    return Optional.empty();
+                }
+                // Any other ERROR on a used channel answered an earlier exchange's report.
+                continue;
             }
             if (received.command() != FrameCommand.INIT) {
-                // Broadcast traffic that is no INIT reply is not addressed to this client.
+                // Broadcast traffic that is no INIT reply is not addressed to this client; on a
+                // used channel it is a leftover of an earlier exchange.
                 continue;
             }
             InitReply reply;
@@ -493,14 +526,14 @@ public final class DeviceClient implements AutoCloseable {
                 throw new DeviceClientException(Code.PROTOCOL_ERROR, "a malformed INIT reply: " + e.getMessage(), e);
             }
             if (reply.answers(request)) {
-                return DeviceInfo.from(reply);
+                return Optional.of(DeviceInfo.from(reply));
             }
         }
     }
 
     /**
      * Ends an exchange the device did not end: a CANCEL so the device returns to its idle screen,
-     * and a fresh channel for the next call. A failure to send the CANCEL is added to {@code primary}.
+     * and INIT before the next call. A failure to send the CANCEL is added to {@code primary}.
      */
     private void abandon(PendingCall call, Throwable primary) {
         stale = true;

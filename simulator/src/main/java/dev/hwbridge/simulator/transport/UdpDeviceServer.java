@@ -286,20 +286,32 @@ public final class UdpDeviceServer implements AutoCloseable {
         int channel = frame.channel();
         if (channel == HidFraming.BROADCAST_CHANNEL) {
             channel = channels.allocate(from);
-        } else {
-            Exchange current = pending;
-            if (current != null && current.channel() == channel) {
-                current.abandon();
+            if (channel == lastRequestChannel) {
+                // A channel allocated anew starts its message ids afresh; a resynchronised one
+                // keeps them (§4.1), so late copies of its earlier requests are still dropped.
+                lastRequestChannel = 0;
+                lastMessageId = 0;
             }
-        }
-        if (channel == lastRequestChannel) {
-            // A channel allocated or resynchronised starts its message ids afresh.
-            lastRequestChannel = 0;
-            lastMessageId = 0;
+        } else {
+            abandonPendingOn(channel);
         }
         InitReply reply = InitReply.answering(request, channel, FirmwareVersion.MAJOR, FirmwareVersion.MINOR,
                 FirmwareVersion.BUILD, MessageParts.CAPABILITY | MessageIds.CAPABILITY);
         out.send(reply.toFrame(frame.channel()), from);
+    }
+
+    /**
+     * A resynchronised channel's request ends without another report, and the device takes the
+     * host's next request at once: the worker runs it once the abandoned one has wound down.
+     */
+    private void abandonPendingOn(int channel) {
+        synchronized (out.lock()) {
+            Exchange current = pending;
+            if (current != null && current.channel() == channel) {
+                current.abandon();
+                pending = null;
+            }
+        }
     }
 
     private void onMessage(Frame frame, SocketAddress from) {

@@ -200,6 +200,25 @@ class UdpDeviceServerTest {
     }
 
     @Test
+    void aResynchronisedChannelTakesTheNextRequestAtOnceAndKeepsItsMessageIds() throws Exception {
+        dev.hwbridge.protocol.message.Request sign = signRequest().toBuilder().setMessageId(5).build();
+        host.sendMessage(sign);
+        user.await(InputKind.CONFIRM, "Sign message");
+        host.send(InitRequest.random(new SecureRandom()).toFrame(host.channel()));
+        assertThat(nextNonKeepalive(host).command()).isEqualTo(FrameCommand.INIT);
+
+        // Sent the moment the INIT reply is in: the abandoned request no longer holds the device.
+        Exchange features = host.call(Requests.features().toBuilder().setMessageId(6).build());
+        assertThat(features.response().hasFeatures()).isTrue();
+        assertThat(features.response().getMessageId()).isEqualTo(6);
+
+        // A late copy of the abandoned request is still recognised after the resynchronisation.
+        host.sendMessage(sign);
+        assertThat(host.poll(SHORT)).isEmpty();
+        assertThat(device.screen().current().input()).isNotEqualTo(InputKind.CONFIRM);
+    }
+
+    @Test
     void aCancelFromAnotherChannelIsIgnored() throws Exception {
         CompletableFuture<Exchange> pending = host.callAsync(signRequest());
         user.await(InputKind.CONFIRM, "Sign message");
