@@ -60,8 +60,8 @@ final class UdpFaultProxy implements AutoCloseable {
     private final Map<Direction, Map<Fault, AtomicLong>> counts = new EnumMap<>(Direction.class);
     private final Map<Direction, Rates> rates = new ConcurrentHashMap<>();
     private final ScheduledExecutorService delayer;
-    /** Drops left per direction; a drop beyond them passes instead. */
-    private final Map<Direction, AtomicLong> dropsLeft = new EnumMap<>(Direction.class);
+    /** Per direction: the datagram that is dropped for sure is the countdown's 1; 0: none. */
+    private final Map<Direction, AtomicLong> dropCountdown = new EnumMap<>(Direction.class);
     private volatile boolean closed;
 
     private UdpFaultProxy(InetSocketAddress device, DatagramChannel front, long seed, Rates rates) {
@@ -70,7 +70,7 @@ final class UdpFaultProxy implements AutoCloseable {
         this.random = new Random(seed);
         for (Direction direction : Direction.values()) {
             this.rates.put(direction, rates);
-            dropsLeft.put(direction, new AtomicLong(Long.MAX_VALUE));
+            dropCountdown.put(direction, new AtomicLong());
             Map<Fault, AtomicLong> byFault = new EnumMap<>(Fault.class);
             for (Fault fault : Fault.values()) {
                 byFault.put(fault, new AtomicLong());
@@ -102,11 +102,15 @@ final class UdpFaultProxy implements AutoCloseable {
     }
 
     /**
-     * Drops at most {@code drops} more datagrams going {@code direction}. Each lost request or
-     * reply costs the host an idle timeout (10 s), so a test bounds how much of its time goes to waiting.
+     * Drops the {@code nth} datagram going {@code direction} from now on (1: the next), whatever
+     * the rates say. Each lost request or reply costs the host an idle timeout (10 s): a test
+     * that wants a drop for sure, and no more than it can wait for, sets one here and no drop rate.
      */
-    void limitDrops(Direction direction, long drops) {
-        dropsLeft.get(direction).set(drops);
+    void dropOne(Direction direction, long nth) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("nth counts from 1");
+        }
+        dropCountdown.get(direction).set(nth);
     }
 
     /** Changes the policy one way from the next datagram on. */
@@ -200,9 +204,10 @@ final class UdpFaultProxy implements AutoCloseable {
         synchronized (random) {
             double roll = random.nextDouble();
             delay = 1 + random.nextInt(now.maxDelayMillis());
-            if (roll < now.drop()) {
-                fault = dropsLeft.get(direction).getAndUpdate(left -> Math.max(0, left - 1)) > 0
-                        ? Fault.DROPPED : Fault.PASSED;
+            if (dropCountdown.get(direction).getAndUpdate(left -> Math.max(0, left - 1)) == 1) {
+                fault = Fault.DROPPED;
+            } else if (roll < now.drop()) {
+                fault = Fault.DROPPED;
             } else if (roll < now.drop() + now.duplicate()) {
                 fault = now.wholeMessages() || !isWholeMessage(datagram) ? Fault.DUPLICATED : Fault.PASSED;
             } else if (roll < now.drop() + now.duplicate() + now.delay()) {

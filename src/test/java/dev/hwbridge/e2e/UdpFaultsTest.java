@@ -46,7 +46,8 @@ class UdpFaultsTest {
     private static final int DEVICES = 3;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("hwbridge.udpfaults.seconds", 20));
     private static final long SEED = Long.getLong("hwbridge.udpfaults.seed", 0xFA17L);
-    private static final Rates FAULTY = new Rates(0.03, 0.08, 0.08, 30, false);
+    /** No drop rate: each relay drops exactly one datagram (below), since each costs a 10 s idle timeout. */
+    private static final Rates FAULTY = new Rates(0, 0.08, 0.08, 30, false);
     /** The longest a call may take: an idle timeout (10 s) plus a fresh INIT and slack. */
     private static final long CALL_LIMIT_SECONDS = 40;
     /** What a mistreated link may turn into; anything else means a datagram was misread. */
@@ -72,10 +73,6 @@ class UdpFaultsTest {
                         .label(label(i)).mnemonic(DevAccounts.PHRASE).start();
                 simulators.add(simulator);
                 UdpFaultProxy proxy = UdpFaultProxy.start(simulator.udpAddress(), SEED + i, Rates.NONE);
-                // One drop per relay (the rate makes it come early), alternating directions: each costs its
-                // device a 10 s idle timeout.
-                proxy.limitDrops(Direction.TO_DEVICE, i % 2 == 0 ? 1 : 0);
-                proxy.limitDrops(Direction.TO_HOST, i % 2 == 0 ? 0 : 1);
                 proxies.add(proxy);
                 relayed.add(proxy.address());
             }
@@ -93,7 +90,12 @@ class UdpFaultsTest {
             for (Worker worker : running) {
                 worker.learnDeviceId();
             }
-            proxies.forEach(proxy -> proxy.rates(FAULTY));
+            Random dropAt = new Random(SEED);
+            for (int i = 0; i < DEVICES; i++) {
+                proxies.get(i).rates(FAULTY);
+                // One drop per relay, early in the run, alternating directions.
+                proxies.get(i).dropOne(i % 2 == 0 ? Direction.TO_DEVICE : Direction.TO_HOST, 10 + dropAt.nextInt(40));
+            }
             long end = System.nanoTime() + RUN.toNanos();
             List<Future<?>> done = new ArrayList<>();
             for (Worker worker : running) {
