@@ -17,8 +17,9 @@ import java.util.Arrays;
 /**
  * What the daemon's Ledger transports read from a device that sends arbitrary bytes: Speculos's
  * TCP framing ({@link SpeculosChannel}) or HID reports ({@link HidApduTransport}), exchange after
- * exchange. Every exchange gives a reply that is exactly the bytes on the wire, or BAD_REPORT /
- * DEVICE_GONE; a Speculos channel that refused a reply is closed (the bus told once) and refuses
+ * exchange. Every exchange gives a reply that is exactly the bytes on the wire, or BAD_REPORT (a
+ * length over the limit, a report out of place) or DEVICE_GONE (the device's bytes ended, mid-reply
+ * too, as when an emulator stops); a Speculos channel that refused a reply is closed (the bus told once) and refuses
  * the next exchange as DEVICE_GONE. Lengths on the wire are bounded by the 65535-byte message.
  *
  * <p>The input's first byte picks the transport (low bit: 0 Speculos, 1 HID); the rest is what the
@@ -57,7 +58,13 @@ class LedgerTransportFuzzTest {
             }
             speculos.channel().close();
         } catch (TransportException refused) {
-            assertThat(refused.code()).isIn(Code.BAD_REPORT, Code.DEVICE_GONE);
+            if (refused.code() == Code.DEVICE_GONE) {
+                assertThat(speculos.socket().unread()).as("gone only when the stream ended").isZero();
+            } else {
+                assertThat(refused.code()).isEqualTo(Code.BAD_REPORT);
+                assertThat(declaredLength(wire, replies.size())).as("a framing refusal is a length over the limit")
+                        .isGreaterThan(LedgerFraming.MAX_MESSAGE_SIZE);
+            }
             assertThat(speculos.socket().isClosed()).as("a refused reply closes the connection").isTrue();
             assertThat(speculos.alive()).isFalse();
             assertThatThrownBy(() -> speculos.channel().exchange(APDU))
@@ -87,6 +94,11 @@ class LedgerTransportFuzzTest {
             }
         }
         hid.transport().close();
+    }
+
+    private static long declaredLength(byte[] wire, int at) {
+        return ((wire[at] & 0xFFL) << 24) | ((wire[at + 1] & 0xFFL) << 16) | ((wire[at + 2] & 0xFFL) << 8)
+                | (wire[at + 3] & 0xFFL);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class LedgerWires {
 
     /** A socket whose input is fixed bytes and whose output is kept. */
     public static final class StreamSocket extends Socket {
-        private final InputStream in;
+        private final ByteArrayInputStream in;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private volatile boolean closed;
 
@@ -90,6 +90,11 @@ public final class LedgerWires {
         @Override
         public boolean isClosed() {
             return closed;
+        }
+
+        /** How many of the input's bytes were never read. */
+        public int unread() {
+            return in.available();
         }
 
         public byte[] written() {
