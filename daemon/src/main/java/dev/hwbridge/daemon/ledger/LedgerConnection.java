@@ -237,7 +237,9 @@ public final class LedgerConnection implements DeviceConnection {
             io.execute(() -> {
                 try {
                     reply.complete(transport.exchange(apdu));
-                } catch (TransportException e) {
+                } catch (TransportException | RuntimeException e) {
+                    // Whatever ends the exchange must end the wait too: a caller of exchange()
+                    // waits with no deadline, as long as the user may take.
                     reply.completeExceptionally(e);
                 }
             });

@@ -23,10 +23,13 @@ import dev.hwbridge.simulator.keys.Signatures;
 import dev.hwbridge.simulator.ledger.LedgerSimulator;
 import dev.hwbridge.simulator.screen.Button;
 import dev.hwbridge.simulator.screen.InputKind;
+import dev.hwbridge.testkit.automation.AutomationClient;
 import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The daemon with the simulator's Ledger personality over the Speculos transport
  * ({@code --speculos}): listed as a Ledger, held through sessions, keys at Ledger paths (shown
  * and confirmed or rejected on its screen), a registered account clear-signed with the
- * registered metadata and refused without it, its own flows refused as UNSUPPORTED, and its
- * stop seen as an unplug.
+ * registered metadata (the daemon enabling CheckMetadataHash when the dapp lets it, and the signed
+ * extrinsic returned) and refused without it, its own flows refused as UNSUPPORTED, and its stop
+ * seen as an unplug.
  */
 class LedgerEndToEndTest {
 
@@ -290,6 +294,116 @@ class LedgerEndToEndTest {
         assertThat(Signatures.verify(KeyScheme.ED25519, key, message, Hex.fromHex(signed.get("signature").asText())))
                 .isTrue();
         assertThat(signed.get("multiSignature").asText()).startsWith("0x00");
+    }
+
+    /**
+     * A dapp that lets the signer change the payload ({@code mode} 0, {@code withSignedTransaction}):
+     * the daemon enables CheckMetadataHash with the registered digest, the Ledger verifies the
+     * proof and shows the transaction, and the result is the signed extrinsic polkadot-js submits.
+     */
+    @Test
+    void withSignedTransactionTheLedgerClearSignsAndTheSignedExtrinsicCarriesItsSignature() throws Exception {
+        String session = acquire();
+        String address = registerLedgerAccount(session);
+        byte[] key = ledgerKey(PATH);
+        JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
+        ObjectNode given = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address)
+                .put("mode", 0).put("withSignedTransaction", true);
+        given.remove("metadataHash");
+        AutomationClient user = new AutomationClient(ledger.automationUri());
+
+        CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
+                + address + "\",\"signerPayload\":" + given + "}");
+        List<String> pages = new ArrayList<>();
+        while (!call.isDone()) {
+            JsonNode screen = user.screen();
+            if (screen.path("input").asText().equals("confirm")) {
+                pages.add(screen.path("title").asText());
+                user.press("confirm");
+            } else {
+                Thread.sleep(10);
+            }
+        }
+        JsonNode result = RpcClient.result(call);
+
+        assertThat(pages).as("the transaction's pages on the Ledger").contains("Balances.transfer_keep_alive");
+        JsonNode signed = result.get("signerPayload");
+        assertThat(signed.get("mode").asInt()).isEqualTo(1);
+        assertThat(signed.get("metadataHash").asText()).isEqualTo(vector.get("metadataHash").asText());
+        byte[] signature = Hex.fromHex(result.get("signature").asText());
+        byte[] multiSignature = Hex.fromHex(result.get("multiSignature").asText());
+        assertThat(signature).as("API.md: the ed25519 signature is the 64 bytes").hasSize(64);
+        assertThat(multiSignature).as("the app's scheme byte 0x00 (ed25519) in front")
+                .isEqualTo(concat(new byte[] {0}, signature));
+        byte[] signing = Hex.fromHex(vector.get("payloadHex").asText());
+        byte[] message = signing.length > 256 ? Blake2b.hash256(signing) : signing;
+        assertThat(Signatures.verify(KeyScheme.ED25519, key, message, signature)).isTrue();
+
+        // Extrinsic v4: compact length ‖ 0x84 ‖ MultiAddress::Id(key) ‖ MultiSignature ‖ extra ‖ call.
+        byte[] extrinsic = Hex.fromHex(result.get("signedTransaction").asText());
+        int[] length = compact(extrinsic);
+        assertThat(length[0]).as("the length prefix counts the rest").isEqualTo(extrinsic.length - length[1]);
+        int at = length[1];
+        assertThat(extrinsic[at]).isEqualTo((byte) 0x84);
+        assertThat(extrinsic[at + 1]).as("MultiAddress::Id").isZero();
+        assertThat(Arrays.copyOfRange(extrinsic, at + 2, at + 34)).isEqualTo(key);
+        assertThat(Arrays.copyOfRange(extrinsic, at + 34, at + 34 + 65)).isEqualTo(multiSignature);
+        byte[] method = Hex.fromHex(vector.get("callHex").asText());
+        byte[] extra = Arrays.copyOfRange(extrinsic, at + 34 + 65, extrinsic.length - method.length);
+        assertThat(Arrays.copyOfRange(extrinsic, extrinsic.length - method.length, extrinsic.length)).isEqualTo(method);
+        assertThat(Arrays.copyOf(signing, method.length + extra.length))
+                .as("the extrinsic's call and extra are those of the payload the Ledger signed")
+                .isEqualTo(concat(method, extra));
+    }
+
+    @Test
+    void aRejectedClearSigningOnTheLedgerIsUserRejectedWithNothingSigned() throws Exception {
+        String session = acquire();
+        String address = registerLedgerAccount(session);
+        JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
+        ObjectNode given = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address)
+                .put("mode", 0).put("withSignedTransaction", true);
+        given.remove("metadataHash");
+        AutomationClient user = new AutomationClient(ledger.automationUri());
+
+        CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
+                + address + "\",\"signerPayload\":" + given + "}");
+        user.reject();
+
+        JsonNode error = RpcClient.error(call);
+        assertThat(RpcClient.errorName(error)).isEqualTo("USER_REJECTED");
+        assertThat(error.get("code").asInt()).isEqualTo(1003);
+        assertThat(error.has("data") && error.get("data").has("signature")).isFalse();
+    }
+
+    /** Registers the ed25519 account at {@link #PATH} and the Polkadot metadata; returns its address. */
+    private String registerLedgerAccount(String session) throws Exception {
+        JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
+                "path", PATH, "ss58Format", 0, "name", "Ledger savings"));
+        ObjectNode add = RpcClient.JSON.createObjectNode()
+                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
+                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
+                .put("tokenDecimals", 10)
+                .put("tokenSymbol", "DOT");
+        wallet.call("chain.addMetadata", add.toString());
+        return account.get("address").asText();
+    }
+
+    /** A SCALE compact integer at the start: {value, its size in bytes} (up to four-byte mode). */
+    private static int[] compact(byte[] bytes) {
+        return switch (bytes[0] & 3) {
+            case 0 -> new int[] {(bytes[0] & 0xFF) >> 2, 1};
+            case 1 -> new int[] {((bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8) >> 2, 2};
+            case 2 -> new int[] {((bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8 | (bytes[2] & 0xFF) << 16
+                    | (bytes[3] & 0xFF) << 24) >>> 2, 4};
+            default -> throw new AssertionError("an extrinsic over 2^30 bytes");
+        };
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private String acquire() throws Exception {

@@ -209,6 +209,20 @@ class LedgerConnectionTest {
         assertThat(next.get(2, TimeUnit.SECONDS).hasFeatures()).isTrue();
     }
 
+    @Test
+    void anUncheckedFailureOfTheTransportEndsTheCallAsFailedInsteadOfLeavingItWaiting() {
+        LedgerConnection ledger = new LedgerConnection(new FakeApp(apdu -> {
+            throw new IllegalStateException("a transport bug");
+        }), "Nano X");
+
+        CompletableFuture<Void> call = CompletableFuture.runAsync(() -> assertThatThrownBy(() -> ledger.call(
+                Request.newBuilder().setGetFeatures(GetFeatures.getDefaultInstance()).build(), r -> { }))
+                .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.error()).isEqualTo(DeviceError.FAILED)));
+
+        assertThat(call).succeedsWithin(java.time.Duration.ofSeconds(5));
+        ledger.close();
+    }
+
     private static Request sign(SignPayload.Kind kind, byte[] payload, byte[] proof) {
         return Request.newBuilder().setSignPayload(SignPayload.newBuilder().setScheme(KeyScheme.ED25519).setPath(PATH)
                 .setKind(kind).setPayload(ByteString.copyFrom(payload)).setMetadataProof(ByteString.copyFrom(proof))).build();

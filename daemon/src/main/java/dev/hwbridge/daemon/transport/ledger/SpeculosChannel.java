@@ -9,6 +9,7 @@ import dev.hwbridge.protocol.ledger.ApduResponse;
 import dev.hwbridge.protocol.ledger.LedgerException;
 import dev.hwbridge.protocol.ledger.LedgerFraming;
 import dev.hwbridge.protocol.ledger.SpeculosFraming;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,6 +63,11 @@ public final class SpeculosChannel implements DeviceChannel, ApduTransport {
             return SpeculosFraming.readReply(in, LedgerFraming.MAX_MESSAGE_SIZE);
         } catch (LedgerException e) {
             close();
+            if (e.getCause() instanceof EOFException) {
+                // The emulator stopped mid-reply: it went away, as an unplugged Ledger does.
+                throw new TransportException(Code.DEVICE_GONE, "the APDU port at " + descriptor.path()
+                        + " closed mid-reply", e);
+            }
             throw new TransportException(Code.BAD_REPORT, "the APDU port's reply breaks the framing: " + e.getMessage(), e);
         } catch (IOException e) {
             close();
