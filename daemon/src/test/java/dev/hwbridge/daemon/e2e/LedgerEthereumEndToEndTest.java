@@ -126,6 +126,24 @@ class LedgerEthereumEndToEndTest {
         assertSignedBy(ledgerKey(PATH), keccak256(message), signature);
     }
 
+    /** The example of API.md: polkadot-js's secp256k1Sign of the same message (src/vectors/ledger.json). */
+    @Test
+    void aMessagesSignatureIsPolkadotJsKeccakSignatureOfTheWrappedMessage() throws Exception {
+        String session = acquire();
+        String address = register(session);
+        JsonNode vector = ledgerVector(Bench.DEV_PHRASE, PATH);
+        ObjectNode raw = RpcClient.JSON.createObjectNode().put("address", address)
+                .put("data", Hex.toHex("hwbridge ledger vector".getBytes(StandardCharsets.US_ASCII))).put("type", "bytes");
+        ObjectNode request = params("session", session, "address", address);
+        request.set("signerPayload", raw);
+
+        JsonNode signed = confirmed(wallet.send("account.sign", request));
+
+        assertThat(address).isEqualTo("0x69A78a32DB6C59712e0a286E43a0a415A4C71901");
+        assertThat(address.toLowerCase(Locale.ROOT)).isEqualTo(vector.at("/ecdsa/ethereumAddress").asText());
+        assertThat(signed.get("signature").asText()).isEqualTo(vector.at("/ecdsa/signatureShort").asText());
+    }
+
     @Test
     void aTransactionIsClearSignedWithTheProofAndItsSignatureVerifies() throws Exception {
         String session = acquire();
@@ -201,6 +219,18 @@ class LedgerEthereumEndToEndTest {
 
         assertThat(restored.get("restored")).isEmpty();
         assertThat(restored.get("mismatched").get(0).get("reason").asText()).isEqualTo("keyDiffers");
+    }
+
+    private static JsonNode ledgerVector(String phrase, String path) throws java.io.IOException {
+        try (java.io.InputStream in = LedgerEthereumEndToEndTest.class.getResourceAsStream("/ledger.json")) {
+            assertThat(in).as("/ledger.json on the test class path (src/vectors)").isNotNull();
+            for (JsonNode vector : RpcClient.JSON.readTree(in).get("vectors")) {
+                if (vector.get("phrase").asText().equals(phrase) && vector.get("path").asText().equals(path)) {
+                    return vector;
+                }
+            }
+        }
+        throw new AssertionError("no ledger.json vector for " + path);
     }
 
     /** Registers the ethereum key at {@link #PATH} and returns its address. */
