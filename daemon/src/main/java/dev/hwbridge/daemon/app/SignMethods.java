@@ -127,20 +127,26 @@ final class SignMethods implements MethodGroup {
             sign.setMetadataProof(ByteString.copyFrom(plan.proof()));
         }
         // Refused before the user is asked to sign something that could not be sent.
-        int length = account.isEthereum() || account.keyScheme() == KeyScheme.ECDSA ? ECDSA_SIGNATURE_LENGTH : SIGNATURE_LENGTH;
-        plan.checkSignedTransaction(signer(account, new byte[length], account.isEthereum() ? null : new byte[1 + length]));
+        boolean rsv = account.isEthereum() || account.keyScheme() == KeyScheme.ECDSA;
+        plan.checkSignedTransaction(signer(account, new byte[rsv ? ECDSA_SIGNATURE_LENGTH : SIGNATURE_LENGTH]));
         ObjectNode result = run(session, client, sign.build(), account.isEthereum());
         result.set("signerPayload", plan.signerPayload());
-        String signed = plan.signedTransaction(signer(account, Hex.fromHex(result.get("signature").asText()),
-                account.isEthereum() ? null : Hex.fromHex(result.get("multiSignature").asText())));
+        String signed = plan.signedTransaction(signer(account, Hex.fromHex(result.get("signature").asText())));
         if (signed != null) {
             result.put("signedTransaction", signed);
         }
         return result;
     }
 
-    private static SignedExtrinsics.Signer signer(AccountRecord account, byte[] signature, byte[] multiSignature) {
-        return new SignedExtrinsics.Signer(account.accountId(), signature, multiSignature);
+    /** The signer of a signed extrinsic; an ethereum account's signature has no MultiSignature form. */
+    private static SignedExtrinsics.Signer signer(AccountRecord account, byte[] signature) {
+        if (account.isEthereum()) {
+            return new SignedExtrinsics.Signer(account.accountId(), signature, null);
+        }
+        byte[] multi = new byte[1 + signature.length];
+        multi[0] = account.keyScheme().multiSignatureIndex();
+        System.arraycopy(signature, 0, multi, 1, signature.length);
+        return new SignedExtrinsics.Signer(account.accountId(), signature, multi);
     }
 
     private SignPayload byKey(Params params) throws RpcException {

@@ -59,4 +59,24 @@ class EthereumAddressProperties {
             assertThat(refused.code()).isIn(FormatError.INVALID_ADDRESS, FormatError.BAD_CHECKSUM);
         }
     }
+
+    @Property
+    void anyKeyBytesGiveTwentyBytesOrAFormatError(@ForAll @Size(min = 0, max = 70) byte[] key) {
+        try {
+            assertThat(EthereumAddress.ofPublicKey(key)).hasSize(EthereumAddress.LENGTH);
+        } catch (FormatException refused) {
+            assertThat(refused.code()).isIn(FormatError.INVALID_LENGTH, FormatError.INVALID_ADDRESS);
+        }
+    }
+
+    @Property
+    void anyThirtyThreeByteKeyGivesTwentyBytesOrAFormatError(@ForAll @Size(33) byte[] key,
+                                                            @ForAll @IntRange(min = 2, max = 3) int prefix) {
+        key[0] = (byte) prefix;
+        try {
+            assertThat(EthereumAddress.ofPublicKey(key)).hasSize(EthereumAddress.LENGTH);
+        } catch (FormatException refused) {
+            assertThat(refused.code()).isEqualTo(FormatError.INVALID_ADDRESS);
+        }
+    }
 }
