@@ -136,7 +136,8 @@ function renderAccounts() {
       element("td", { text: account.name, className: "account-name" }),
       element("td", {}, [element("code", { text: account.address, className: "mono address" })]),
       element("td", { text: key }),
-      element("td", { text: networkName(account.ss58Format) }),
+      // An ethereum account's 0x address belongs to Ethereum-style chains, not to an SS58 network.
+      element("td", { text: account.scheme === "ethereum" ? "Ethereum-style chains" : networkName(account.ss58Format) }),
       element("td", {}, [forget]),
     ]);
   });

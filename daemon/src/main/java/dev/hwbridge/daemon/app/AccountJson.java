@@ -11,8 +11,9 @@ final class AccountJson {
     }
 
     /**
-     * {@code {name, address, publicKey, scheme, path, passwordProtected, ss58Format, genesisHash,
-     * identity, deviceFingerprint, createdAt}}.
+     * {@code {name, address, publicKey, scheme, type, path, passwordProtected, ss58Format, genesisHash,
+     * identity, deviceFingerprint, createdAt}}; {@code type} is the polkadot-js keyring's pair type
+     * (the scheme: {@code "ethereum"} for a Ledger's Ethereum-style key, as the keyring names it).
      */
     static ObjectNode of(AccountRecord record) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -20,6 +21,7 @@ final class AccountJson {
         json.put("address", record.address());
         json.put("publicKey", record.publicKey());
         json.put("scheme", record.scheme());
+        json.put("type", record.scheme());
         json.put("path", record.path());
         json.put("passwordProtected", record.passwordProtected());
         json.put("ss58Format", record.ss58Format());

@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.registry.AccountRecord;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcError;
@@ -11,6 +12,7 @@ import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.Session;
 import dev.hwbridge.daemon.session.SessionManager;
 import dev.hwbridge.protocol.account.DerivationPath;
+import dev.hwbridge.protocol.account.EthereumAddress;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
@@ -58,12 +60,7 @@ final class AccountMethods implements MethodGroup {
      */
     private JsonNode derive(RpcClient client, JsonNode raw) throws RpcException {
         if (EthereumAccounts.asked(raw)) {
-            // Not registered (no name): the registry holds SS58 accounts.
-            Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "show"));
-            Session session = SessionMethods.session(params, sessions, client);
-            params.optionalInteger("ss58Format", 0, Ss58Prefix.MAX_VALUE);
-            return EthereumAccounts.derive(session, client, params.text("path", DerivationPath.MAX_LENGTH), "path",
-                    params.flag("show"));
+            return deriveEthereum(client, raw);
         }
         Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
                 "passphrase", "genesisHash"));
@@ -84,6 +81,28 @@ final class AccountMethods implements MethodGroup {
                     identity.isEmpty() ? null : identity, fingerprint, clock.instant()));
         }
         return account.toJson();
+    }
+
+    /**
+     * Scheme ethereum: {@code {session, scheme, path, ss58Format?, show?, name?, genesisHash?}} →
+     * {@code {address, publicKey, scheme, path}}; with a name the account is registered (its
+     * {@code ss58Format}, not used by an Ethereum address, is kept as given, 42 when absent).
+     */
+    private JsonNode deriveEthereum(RpcClient client, JsonNode raw) throws RpcException {
+        Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "show", "name", "genesisHash"));
+        Session session = SessionMethods.session(params, sessions, client);
+        Ss58Prefix prefix = Fields.optionalSs58Format(params);
+        String name = params.optionalText("name", AccountRecord.MAX_NAME_LENGTH).orElse(null);
+        String genesisHash = Fields.genesisHash(params);
+        ObjectNode account = EthereumAccounts.derive(session, client, params.text("path", DerivationPath.MAX_LENGTH),
+                "path", params.flag("show"));
+        if (name != null) {
+            String fingerprint = fingerprints.of(session, client, "");
+            registrations.put(() -> new AccountRecord(name, account.get("address").asText(),
+                    account.get("publicKey").asText(), AccountRecord.ETHEREUM, account.get("path").asText(), false,
+                    prefix.value(), genesisHash, null, fingerprint, clock.instant()));
+        }
+        return account;
     }
 
     /**
@@ -147,13 +166,20 @@ final class AccountMethods implements MethodGroup {
         return JsonNodeFactory.instance.nullNode();
     }
 
-    /** A required SS58 address. */
+    /**
+     * A required address: SS58, or the {@code 0x} Ethereum address of an ethereum account (any
+     * case; mixed case must be its EIP-55 checksum).
+     */
     static String address(Params params, String field) throws RpcException {
         String address = params.text(field, Ss58.MAX_ADDRESS_LENGTH);
         try {
-            Ss58.decode(address);
+            if (EthereumAddress.isHexForm(address)) {
+                EthereumAddress.parse(address);
+            } else {
+                Ss58.decode(address);
+            }
         } catch (FormatException e) {
-            throw Params.invalid(field, "is not an SS58 address: " + e.getMessage());
+            throw Params.invalid(field, "is neither an SS58 nor an Ethereum address: " + e.getMessage());
         }
         return address;
     }

@@ -91,7 +91,7 @@ final class BackupMethods implements MethodGroup {
         Set<AccountRecord> chosen = new LinkedHashSet<>();
         for (JsonNode address : addresses) {
             if (!address.isTextual()) {
-                throw Params.invalid("addresses", "must hold SS58 address strings");
+                throw Params.invalid("addresses", "must hold address strings (SS58, or 0x for ethereum accounts)");
             }
             chosen.add(registrations.registry().find(address.textValue())
                     .orElseThrow(() -> new RpcException(RpcError.UNKNOWN_ACCOUNT,

@@ -5,29 +5,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.DeviceInfo;
+import dev.hwbridge.daemon.registry.AccountRecord;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcError;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.session.Session;
+import dev.hwbridge.protocol.account.EthereumAddress;
+import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.ledger.LedgerPath;
 import dev.hwbridge.protocol.message.DerivePublicKey;
 import dev.hwbridge.protocol.message.KeyScheme;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
-import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 
 /**
  * Scheme {@code ethereum}: a Ledger Polkadot app's secp256k1 keys (plain BIP32, Ethereum-style:
  * the app signs keccak-256), for Ethereum-style chains. Not Substrate's {@code ecdsa}, whose
- * addresses and signatures differ. The address is the 20-byte Ethereum address, {@code 0x}-hex.
+ * addresses and signatures differ. The address is the 20-byte Ethereum address, {@code 0x}-hex in
+ * EIP-55 checksum case.
  */
 final class EthereumAccounts {
 
-    static final String SCHEME = "ethereum";
+    static final String SCHEME = AccountRecord.ETHEREUM;
     private static final int COMPRESSED_KEY_LENGTH = 33;
 
     private EthereumAccounts() {
@@ -72,19 +73,16 @@ final class EthereumAccounts {
         return accounts;
     }
 
-    /** {@code 0x} ‖ the last 20 bytes of keccak-256 of the uncompressed key without its 0x04 prefix. */
+    /**
+     * {@code 0x} ‖ the last 20 bytes of keccak-256 of the uncompressed key without its 0x04 prefix,
+     * in EIP-55 checksum case (as polkadot-js's {@code ethereumEncode} writes it).
+     */
     static String address(byte[] compressedKey) throws RpcException {
-        byte[] uncompressed;
         try {
-            uncompressed = CustomNamedCurves.getByName("secp256k1").getCurve().decodePoint(compressedKey).getEncoded(false);
-        } catch (IllegalArgumentException e) {
+            return EthereumAddress.encode(EthereumAddress.ofPublicKey(compressedKey));
+        } catch (FormatException e) {
             throw new RpcException(RpcError.DEVICE_ERROR, "the Ledger answered a key that is not on secp256k1");
         }
-        KeccakDigest keccak = new KeccakDigest(256);
-        keccak.update(uncompressed, 1, uncompressed.length - 1);
-        byte[] hash = new byte[32];
-        keccak.doFinal(hash, 0);
-        return Hex.toHex(Arrays.copyOfRange(hash, 12, 32));
     }
 
     private static void requireLedger(Session session) throws RpcException {

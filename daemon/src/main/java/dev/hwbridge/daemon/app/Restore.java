@@ -110,11 +110,9 @@ final class Restore {
 
     private void check(BackupAccount account, Seed seed) throws RpcException {
         String identity = seed.identity();
-        KeyScheme scheme = KeyScheme.fromId(account.scheme());
-        DerivedAccount derived;
+        String publicKey;
         try {
-            derived = KeyRequests.derive(session, client, scheme, Fields.parseDevicePath(account.path(), "path", scheme), identity,
-                    account.passwordProtected(), false, Ss58Prefix.of(account.ss58Format()));
+            publicKey = derivedKey(account, identity);
         } catch (RpcException e) {
             switch (e.error()) {
                 case USER_REJECTED -> mismatch(account, "rejected");
@@ -123,7 +121,7 @@ final class Restore {
             }
             return;
         }
-        if (!Hex.toHex(derived.publicKey()).equals(account.publicKey())) {
+        if (!publicKey.equals(account.publicKey())) {
             mismatch(account, "keyDiffers");
             return;
         }
@@ -131,6 +129,18 @@ final class Restore {
                 account.publicKey(), account.scheme(), account.path(), account.passwordProtected(),
                 account.ss58Format(), account.genesisHash(), identity.isEmpty() ? null : identity, seed.fingerprint(),
                 clock.instant())));
+    }
+
+    /** The {@code 0x}-hex key the device derives at the account's path (a Ledger's ethereum key for scheme ethereum). */
+    private String derivedKey(BackupAccount account, String identity) throws RpcException {
+        if (account.scheme().equals(AccountRecord.ETHEREUM)) {
+            return EthereumAccounts.derive(session, client, account.path(), "path", false).get("publicKey").asText();
+        }
+        KeyScheme scheme = KeyScheme.fromId(account.scheme());
+        DerivedAccount derived = KeyRequests.derive(session, client, scheme,
+                Fields.parseDevicePath(account.path(), "path", scheme), identity, account.passwordProtected(), false,
+                Ss58Prefix.of(account.ss58Format()));
+        return Hex.toHex(derived.publicKey());
     }
 
     private void mismatch(BackupAccount account, String reason) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.payload.InvalidPayloadException;
+import dev.hwbridge.daemon.payload.SignedExtrinsics;
 import dev.hwbridge.daemon.payload.SignerPayloads;
 import dev.hwbridge.daemon.payload.SigningRequest;
 import dev.hwbridge.daemon.registry.AccountRecord;
@@ -16,6 +17,7 @@ import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.Session;
 import dev.hwbridge.daemon.session.SessionManager;
+import dev.hwbridge.protocol.account.EthereumAddress;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
@@ -43,6 +45,9 @@ final class SignMethods implements MethodGroup {
     private static final Set<String> BY_ACCOUNT = Set.of("session", "address", "signerPayload", "metadataProof");
     /** A proof of an XCM call is about 7 KB; a request in parts holds 64 KiB in all. */
     static final int MAX_PROOF_BYTES = MessageParts.MAX_MESSAGE_SIZE;
+    private static final int SIGNATURE_LENGTH = 64;
+    /** ecdsa and ethereum: r ‖ s ‖ v. */
+    private static final int ECDSA_SIGNATURE_LENGTH = 65;
 
     private final SessionManager sessions;
     private final AccountRegistry registry;
@@ -66,7 +71,7 @@ final class SignMethods implements MethodGroup {
         Params params = Params.of(raw, byAccount ? BY_ACCOUNT : BY_KEY);
         Session session = SessionMethods.session(params, sessions, client);
         if (!byAccount) {
-            return run(session, client, byKey(params));
+            return run(session, client, byKey(params), false);
         }
         String address = AccountMethods.address(params, "address");
         JsonNode signerPayload = params.object("signerPayload");
@@ -83,7 +88,7 @@ final class SignMethods implements MethodGroup {
                 message ? parsedMessage.address() : payloadAddress(signerPayload));
         if (message) {
             return run(session, client, sign.setKind(SignPayload.Kind.RAW)
-                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build());
+                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build(), account.isEthereum());
         }
         return transaction(session, client, sign, account, transactions.plan(signerPayload, proof));
     }
@@ -103,8 +108,10 @@ final class SignMethods implements MethodGroup {
             throw new RpcException(RpcError.UNKNOWN_ACCOUNT,
                     "the account was derived from another seed than the one on this device");
         }
+        // A Ledger's ethereum key is its app's secp256k1 scheme (P2 2), which the device protocol calls ecdsa.
+        KeyScheme scheme = account.isEthereum() ? KeyScheme.ECDSA : account.keyScheme();
         return SignPayload.newBuilder()
-                .setScheme(KeySchemes.toProto(account.keyScheme()))
+                .setScheme(KeySchemes.toProto(scheme))
                 .setPath(account.path())
                 .setIdentity(identity)
                 .setAskPassword(account.passwordProtected())
@@ -119,13 +126,27 @@ final class SignMethods implements MethodGroup {
         if (plan.proof() != null) {
             sign.setMetadataProof(ByteString.copyFrom(plan.proof()));
         }
-        ObjectNode result = run(session, client, sign.build());
+        // Refused before the user is asked to sign something that could not be sent.
+        boolean rsv = account.isEthereum() || account.keyScheme() == KeyScheme.ECDSA;
+        plan.checkSignedTransaction(signer(account, new byte[rsv ? ECDSA_SIGNATURE_LENGTH : SIGNATURE_LENGTH]));
+        ObjectNode result = run(session, client, sign.build(), account.isEthereum());
         result.set("signerPayload", plan.signerPayload());
-        String signed = plan.signedTransaction(account.accountId(), Hex.fromHex(result.get("multiSignature").asText()));
+        String signed = plan.signedTransaction(signer(account, Hex.fromHex(result.get("signature").asText())));
         if (signed != null) {
             result.put("signedTransaction", signed);
         }
         return result;
+    }
+
+    /** The signer of a signed extrinsic; an ethereum account's signature has no MultiSignature form. */
+    private static SignedExtrinsics.Signer signer(AccountRecord account, byte[] signature) {
+        if (account.isEthereum()) {
+            return new SignedExtrinsics.Signer(account.accountId(), signature, null);
+        }
+        byte[] multi = new byte[1 + signature.length];
+        multi[0] = account.keyScheme().multiSignatureIndex();
+        System.arraycopy(signature, 0, multi, 1, signature.length);
+        return new SignedExtrinsics.Signer(account.accountId(), signature, multi);
     }
 
     private SignPayload byKey(Params params) throws RpcException {
@@ -170,7 +191,13 @@ final class SignMethods implements MethodGroup {
         }
     }
 
-    private static ObjectNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {
+    /**
+     * Asks the device to sign. {@code ethereum}: a Ledger's Ethereum-style key, whose
+     * {@code multiSignature} is the 65-byte r ‖ s ‖ v itself (no MultiSignature prefix: an
+     * Ethereum-style chain's signature type has none).
+     */
+    private static ObjectNode run(Session session, RpcClient client, SignPayload sign, boolean ethereum)
+            throws RpcException {
         Request request = Request.newBuilder().setSignPayload(sign).build();
         if (request.getSerializedSize() > MessageParts.MAX_MESSAGE_SIZE) {
             throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for a device message ("
@@ -179,22 +206,27 @@ final class SignMethods implements MethodGroup {
         KeyScheme scheme = KeyScheme.valueOf(sign.getScheme().name());
         byte[] signature = DeviceCalls.run(session, client, request, Response.BodyCase.SIGNATURE)
                 .getSignature().getSignature().toByteArray();
-        int expected = scheme == KeyScheme.ECDSA ? 65 : 64;
+        int expected = scheme == KeyScheme.ECDSA ? ECDSA_SIGNATURE_LENGTH : SIGNATURE_LENGTH;
         if (signature.length != expected) {
             throw new RpcException(RpcError.DEVICE_ERROR, "the device answered a signature of the wrong length");
         }
-        byte[] multi = new byte[1 + signature.length];
-        multi[0] = scheme.multiSignatureIndex();
-        System.arraycopy(signature, 0, multi, 1, signature.length);
+        byte[] multi = signature;
+        if (!ethereum) {
+            multi = new byte[1 + signature.length];
+            multi[0] = scheme.multiSignatureIndex();
+            System.arraycopy(signature, 0, multi, 1, signature.length);
+        }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("signature", Hex.toHex(signature));
         result.put("multiSignature", Hex.toHex(multi));
         return result;
     }
 
+    /** Whether {@code address} (SS58, or 0x for an ethereum account) is the account's. */
     private static boolean sameAccount(String address, AccountRecord account) {
         try {
-            return Arrays.equals(Ss58.decode(address).accountId(), account.accountId());
+            byte[] id = EthereumAddress.isHexForm(address) ? EthereumAddress.parse(address) : Ss58.decode(address).accountId();
+            return Arrays.equals(id, account.accountId());
         } catch (FormatException e) {
             return false;
         }

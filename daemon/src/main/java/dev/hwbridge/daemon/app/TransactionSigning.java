@@ -54,16 +54,38 @@ final class TransactionSigning {
             return signerPayload.path(WITH_SIGNED_TRANSACTION).asBoolean(false);
         }
 
+        /** Whether {@link #signedTransaction} will write the signed extrinsic. */
+        boolean writesSignedTransaction() {
+            return withSignedTransaction() && runtime.isPresent();
+        }
+
+        /**
+         * Checks, before the device is asked, that the chain's address and signature types hold
+         * such a signer (of the signature's length; the bytes do not matter yet).
+         *
+         * @throws RpcException INVALID_PAYLOAD when they do not: the transaction could not be sent
+         */
+        void checkSignedTransaction(SignedExtrinsics.Signer signer) throws RpcException {
+            if (!writesSignedTransaction()) {
+                return;
+            }
+            try {
+                SignedExtrinsics.checkWritable(runtime.get().merkleizer(), signer);
+            } catch (InvalidPayloadException e) {
+                throw invalid(e);
+            }
+        }
+
         /**
          * The signed extrinsic, 0x-hex, when the dapp asked for it and the daemon holds the
          * chain's metadata; otherwise null (polkadot-js then builds it from the signature).
          */
-        String signedTransaction(byte[] accountId, byte[] multiSignature) throws RpcException {
-            if (!withSignedTransaction() || runtime.isEmpty()) {
+        String signedTransaction(SignedExtrinsics.Signer signer) throws RpcException {
+            if (!writesSignedTransaction()) {
                 return null;
             }
             try {
-                return Hex.toHex(SignedExtrinsics.v4(runtime.get().merkleizer(), accountId, multiSignature, parts));
+                return Hex.toHex(SignedExtrinsics.v4(runtime.get().merkleizer(), signer, parts));
             } catch (InvalidPayloadException e) {
                 throw invalid(e);
             }

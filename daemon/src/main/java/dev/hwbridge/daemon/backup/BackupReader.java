@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.protocol.account.AccountId;
 import dev.hwbridge.protocol.account.DerivationPath;
+import dev.hwbridge.protocol.account.EthereumAddress;
 import dev.hwbridge.protocol.ledger.LedgerPath;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
@@ -41,6 +42,8 @@ public final class BackupReader {
     public static final int DEFAULT_SS58_FORMAT = 42;
 
     private static final int HASH_LENGTH = 32;
+    /** The scheme of a Ledger's Ethereum-style keys (version 2). */
+    static final String ETHEREUM = "ethereum";
     private static final int MAX_TIMESTAMP_LENGTH = 64;
     /** A public-only body is 53 or 54 bytes (72 base64 chars); anything far longer is refused early. */
     private static final int MAX_ENCODED_LENGTH = 1024;
@@ -120,6 +123,9 @@ public final class BackupReader {
         }
         String name = text(node, "name", MAX_NAME_LENGTH, at + "/name");
         String addressText = text(node, "address", Ss58.MAX_ADDRESS_LENGTH, at + "/address");
+        if (version >= 2 && ETHEREUM.equals(node.path("scheme").asText(null))) {
+            return readEthereumAccount(node, at, name, addressText);
+        }
         Ss58Address address = ss58(addressText, at + "/address");
         byte[] publicKey = hex(text(node, "publicKey", 2 + 2 * AccountId.ECDSA_PUBLIC_KEY_LENGTH, at + "/publicKey"),
                 at + "/publicKey");
@@ -142,6 +148,52 @@ public final class BackupReader {
         checkMembers(node, ACCOUNT_MEMBERS, at);
         return new BackupAccount(name, address.encode(), Hex.toHex(publicKey), scheme.id(), path,
                 passwordProtected.booleanValue(), prefix.value(), genesisHash);
+    }
+
+    /**
+     * A Ledger's Ethereum-style key (version 2): the 33-byte compressed secp256k1 key, its
+     * {@code 0x} address (any valid case; written back in EIP-55 case), a Ledger path, no password.
+     */
+    private static BackupAccount readEthereumAccount(JsonNode node, String at, String name, String addressText)
+            throws InvalidBackupException {
+        byte[] address;
+        try {
+            address = EthereumAddress.parse(addressText);
+        } catch (FormatException e) {
+            throw new InvalidBackupException(at + "/address", "not an Ethereum address: " + e.getMessage());
+        }
+        byte[] publicKey = hex(text(node, "publicKey", 2 + 2 * AccountId.ECDSA_PUBLIC_KEY_LENGTH, at + "/publicKey"),
+                at + "/publicKey");
+        byte[] ofKey;
+        try {
+            if (publicKey.length != AccountId.ECDSA_PUBLIC_KEY_LENGTH) {
+                throw new InvalidBackupException(at + "/publicKey", "an ethereum key is the 33-byte compressed key");
+            }
+            ofKey = EthereumAddress.ofPublicKey(publicKey);
+        } catch (FormatException e) {
+            throw new InvalidBackupException(at + "/publicKey", e.getMessage());
+        }
+        String path = text(node, "path", DerivationPath.MAX_LENGTH, at + "/path");
+        try {
+            LedgerPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBackupException(at + "/path", "scheme ethereum takes a Ledger path: " + e.getMessage());
+        }
+        JsonNode passwordProtected = node.get("passwordProtected");
+        if (passwordProtected == null || !passwordProtected.isBoolean()) {
+            throw new InvalidBackupException(at + "/passwordProtected", "true or false is required");
+        }
+        if (passwordProtected.booleanValue()) {
+            throw new InvalidBackupException(at + "/passwordProtected", "a Ledger key has no ///password");
+        }
+        Ss58Prefix prefix = prefix(node.get("ss58Format"), at + "/ss58Format");
+        String genesisHash = nullableHash(node, "genesisHash", at + "/genesisHash");
+        if (!Arrays.equals(address, ofKey)) {
+            throw new InvalidBackupException(at + "/address", "does not belong to the public key");
+        }
+        checkMembers(node, ACCOUNT_MEMBERS, at);
+        return new BackupAccount(name, EthereumAddress.encode(address), Hex.toHex(publicKey), ETHEREUM, path, false,
+                prefix.value(), genesisHash);
     }
 
     private static void checkPath(String path, KeyScheme scheme, String at, int version) throws InvalidBackupException {
@@ -192,9 +244,16 @@ public final class BackupReader {
         if (!file.isObject()) {
             throw new InvalidBackupException(at, "a polkadot-js account file (an object) is required");
         }
-        KeyScheme scheme = readEncoding(file.get("encoding"), at + "/encoding");
+        JsonNode content = file.path("encoding").path("content");
+        boolean ethereum = content.isArray() && content.size() == 2 && ETHEREUM.equals(content.get(1).asText(null));
+        // polkadot-js keeps an ethereum key as an ecdsa one (33 bytes compressed, the address its hex).
+        KeyScheme scheme = ethereum ? readEncoding(file.get("encoding"), at + "/encoding", KeyScheme.ECDSA)
+                : readEncoding(file.get("encoding"), at + "/encoding", null);
         String addressText = text(file, "address", 2 + 2 * AccountId.ECDSA_PUBLIC_KEY_LENGTH, at + "/address");
         byte[] fromBody = readBody(file, scheme, at + "/encoded");
+        if (ethereum && !addressText.startsWith("0x")) {
+            throw new InvalidBackupException(at + "/address", "an ethereum account file's address is the hex public key");
+        }
         byte[] publicKey;
         Ss58Prefix prefix;
         if (scheme == KeyScheme.ECDSA && addressText.startsWith("0x")) {
@@ -240,15 +299,27 @@ public final class BackupReader {
                 genesisHash = nullableHash(meta, "genesisHash", at + "/meta/genesisHash");
             }
             JsonNode type = meta.get("type");
-            if (type != null && !type.isNull() && !(type.isTextual() && type.textValue().equals(scheme.id()))) {
+            String schemeId = ethereum ? ETHEREUM : scheme.id();
+            if (type != null && !type.isNull() && !(type.isTextual() && type.textValue().equals(schemeId))) {
                 throw new InvalidBackupException(at + "/meta/type", "differs from the key type in encoding.content");
             }
+        }
+        if (ethereum) {
+            String address;
+            try {
+                address = EthereumAddress.encode(EthereumAddress.ofPublicKey(publicKey));
+            } catch (FormatException e) {
+                throw new InvalidBackupException(at + "/address", e.getMessage());
+            }
+            return new BackupAccount(name, address, Hex.toHex(publicKey), ETHEREUM, null, false, prefix.value(),
+                    genesisHash);
         }
         return new BackupAccount(name, Ss58.encode(accountId, prefix), Hex.toHex(publicKey), scheme.id(),
                 null, false, prefix.value(), genesisHash);
     }
 
-    private static KeyScheme readEncoding(JsonNode encoding, String at) throws InvalidBackupException {
+    /** @param ethereumAs the scheme an {@code "ethereum"} key type reads as, or null when it is not taken */
+    private static KeyScheme readEncoding(JsonNode encoding, String at, KeyScheme ethereumAs) throws InvalidBackupException {
         if (encoding == null || !encoding.isObject()) {
             throw new InvalidBackupException(at, "an object is required");
         }
@@ -263,7 +334,8 @@ public final class BackupReader {
         if (!content.get(0).textValue().equals("pkcs8") || content.size() != 2) {
             throw new InvalidBackupException(at + "/content", "[\"pkcs8\", key type] is required");
         }
-        KeyScheme scheme = scheme(content.get(1), at + "/content/1");
+        KeyScheme scheme = ethereumAs != null && ETHEREUM.equals(content.get(1).asText(null)) ? ethereumAs
+                : scheme(content.get(1), at + "/content/1");
         JsonNode type = encoding.get("type");
         if (type == null || !type.isArray()) {
             throw new InvalidBackupException(at + "/type", "[\"none\"] is required");
@@ -368,7 +440,7 @@ public final class BackupReader {
                 }
             }
         }
-        throw new InvalidBackupException(at, "\"sr25519\", \"ed25519\" or \"ecdsa\" is required");
+        throw new InvalidBackupException(at, "\"sr25519\", \"ed25519\" or \"ecdsa\" (version 2 also \"ethereum\") is required");
     }
 
     private static byte[] accountId(KeyScheme scheme, byte[] publicKey, String at) throws InvalidBackupException {

@@ -59,8 +59,9 @@ public final class PolkadotJsExport {
         encoding.putArray("content").add("pkcs8").add(record.scheme());
         encoding.putArray("type").add("none");
         encoding.put("version", "3");
-        // polkadot-js pair.toJson writes an ecdsa address as the hex public key, not as SS58.
-        file.put("address", record.keyScheme() == KeyScheme.ECDSA ? record.publicKey() : record.address());
+        // polkadot-js pair.toJson writes an ecdsa or ethereum address as the hex compressed public key.
+        file.put("address", record.isEthereum() || record.keyScheme() == KeyScheme.ECDSA ? record.publicKey()
+                : record.address());
         ObjectNode meta = file.putObject("meta");
         if (record.genesisHash() != null) {
             meta.put("genesisHash", record.genesisHash());

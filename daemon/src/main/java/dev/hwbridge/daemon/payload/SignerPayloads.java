@@ -3,6 +3,7 @@ package dev.hwbridge.daemon.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Hex;
+import dev.hwbridge.protocol.account.EthereumAddress;
 import dev.hwbridge.protocol.account.Ss58;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -232,18 +233,23 @@ public final class SignerPayloads {
         return bytes;
     }
 
-    /** The payload's {@code address}: SS58 of a 32-byte account id. */
+    /**
+     * The payload's {@code address}: SS58 of a 32-byte account id, or the {@code 0x} 20-byte
+     * address of an Ethereum-style account (any case; mixed case must be its EIP-55 checksum).
+     */
     public static String address(JsonNode p) throws InvalidPayloadException {
         JsonNode address = p.get("address");
         if (address == null || !address.isTextual()) {
             throw new InvalidPayloadException("address", "an SS58 address is required");
         }
         try {
-            if (Ss58.decode(address.textValue()).accountId().length != HASH_LENGTH) {
+            if (EthereumAddress.isHexForm(address.textValue())) {
+                EthereumAddress.parse(address.textValue());
+            } else if (Ss58.decode(address.textValue()).accountId().length != HASH_LENGTH) {
                 throw new InvalidPayloadException("address", "an account address (32-byte account id) is required");
             }
         } catch (FormatException e) {
-            throw new InvalidPayloadException("address", "not an SS58 address: " + e.getMessage());
+            throw new InvalidPayloadException("address", "neither an SS58 nor an Ethereum address: " + e.getMessage());
         }
         return address.textValue();
     }

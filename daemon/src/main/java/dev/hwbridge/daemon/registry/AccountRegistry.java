@@ -1,5 +1,6 @@
 package dev.hwbridge.daemon.registry;
 
+import dev.hwbridge.protocol.account.EthereumAddress;
 import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.account.Ss58;
 import java.io.IOException;
@@ -81,7 +82,8 @@ public final class AccountRegistry {
 
     /**
      * The first record whose account id is the one {@code address} encodes, whatever its SS58
-     * prefix; empty when none matches or {@code address} is not an SS58 address.
+     * prefix; an {@code 0x} Ethereum address (in any valid case) finds the ethereum record of
+     * those 20 bytes. Empty when none matches or {@code address} is neither.
      */
     public synchronized Optional<AccountRecord> find(String address) {
         byte[] accountId = accountIdOf(address);
@@ -161,9 +163,10 @@ public final class AccountRegistry {
         accounts.addAll(next);
     }
 
+    /** The 32-byte account id of an SS58 address, or the 20 bytes of an Ethereum one (never equal lengths). */
     private static byte[] accountIdOf(String address) {
         try {
-            return Ss58.decode(address).accountId();
+            return EthereumAddress.isHexForm(address) ? EthereumAddress.parse(address) : Ss58.decode(address).accountId();
         } catch (FormatException e) {
             return null;
         }

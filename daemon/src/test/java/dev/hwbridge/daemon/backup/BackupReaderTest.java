@@ -65,6 +65,53 @@ class BackupReaderTest {
     }
 
     @Test
+    void version2CarriesALedgersEthereumKeysWithTheirAddressInEip55Case() throws Exception {
+        AccountRecord moonbeam = TestAccounts.ethereumRecord("Moonbeam");
+        ObjectNode document = backup(TestAccounts.record(KeyScheme.SR25519, 1), moonbeam);
+        ((ObjectNode) document.get("accounts").get(1)).put("address", TestAccounts.ETHEREUM_ADDRESS_LOWER);
+
+        BackupAccount read = BackupReader.read(document).accounts().get(1);
+
+        assertThat(read).isEqualTo(new BackupAccount("Moonbeam", moonbeam.address(), TestAccounts.ETHEREUM_KEY,
+                "ethereum", TestAccounts.ETHEREUM_PATH, false, 42, null));
+    }
+
+    @Test
+    void anEthereumEntryIsCheckedAndRefusedInVersion1() {
+        ObjectNode document = backup(TestAccounts.record(KeyScheme.SR25519, 1), TestAccounts.ethereumRecord("Moonbeam"));
+        ObjectNode versionOne = document.deepCopy();
+        versionOne.put("version", 1);
+
+        assertRefused(versionOne, "/accounts/1/address");
+        assertRefused(editAccount(document, a -> a.put("address", "0x" + "11".repeat(20))), "/accounts/1/address");
+        assertRefused(editAccount(document, a -> a.put("address", TestAccounts.record(KeyScheme.SR25519, 1).address())),
+                "/accounts/1/address");
+        assertRefused(editAccount(document, a -> a.put("path", "//moonbeam")), "/accounts/1/path");
+        assertRefused(editAccount(document, a -> a.put("passwordProtected", true)), "/accounts/1/passwordProtected");
+        assertRefused(editAccount(document, a -> a.put("publicKey", "0x02" + "00".repeat(32))), "/accounts/1/publicKey");
+        assertRefused(editAccount(document, a -> a.put("publicKey", TestAccounts.record(KeyScheme.SR25519, 1).publicKey())),
+                "/accounts/1/publicKey");
+    }
+
+    @Test
+    void aPolkadotJsEthereumFileReadsAsTheKeysAddress() throws Exception {
+        AccountRecord moonbeam = TestAccounts.ethereumRecord("Moonbeam");
+
+        BackupAccount read = BackupReader.read(PolkadotJsExport.file(moonbeam)).accounts().get(0);
+
+        assertThat(PolkadotJsExport.file(moonbeam).get("address").asText()).isEqualTo(TestAccounts.ETHEREUM_KEY);
+        assertThat(read.scheme()).isEqualTo("ethereum");
+        assertThat(read.address()).isEqualTo(moonbeam.address());
+        assertThat(read.path()).isNull();
+    }
+
+    private static ObjectNode editAccount(ObjectNode document, Consumer<ObjectNode> change) {
+        ObjectNode copy = document.deepCopy();
+        change.accept((ObjectNode) copy.get("accounts").get(1));
+        return copy;
+    }
+
+    @Test
     void anythingButABackupOrAccountFilesIsRefusedAtTheRoot() {
         for (String text : List.of("null", "1", "\"x\"", "{}", "{\"accounts\":[]}", "true")) {
             assertRefused(() -> BackupReader.read(MAPPER.readTree(text)), "");
@@ -240,7 +287,7 @@ class BackupReaderTest {
     void polkadotJsFileMembersAreChecked() {
         JsonNode hardware = vectors.at("/uiKeyring/addHardware/returnedJson");
         assertRefused(edit(hardware, f -> f.remove("encoding")), "/encoding");
-        assertRefused(edit(hardware, f -> ((ArrayNode) f.at("/encoding/content")).set(1, "ethereum")),
+        assertRefused(edit(hardware, f -> ((ArrayNode) f.at("/encoding/content")).set(1, "secp256r1")),
                 "/encoding/content/1");
         assertRefused(edit(hardware, f -> ((ObjectNode) f.get("encoding")).put("version", "4")), "/encoding/version");
         assertRefused(edit(hardware, f -> f.put("encoded", "!!!")), "/encoded");

@@ -102,7 +102,10 @@ class HwbridgeBackupTest {
         ObjectNode reservedPrefix = valid.deepCopy();
         ((ObjectNode) reservedPrefix.get("accounts").get(0)).put("ss58Format", 46);
         ObjectNode badScheme = valid.deepCopy();
-        ((ObjectNode) badScheme.get("accounts").get(0)).put("scheme", "ethereum");
+        ((ObjectNode) badScheme.get("accounts").get(0)).put("scheme", "secp256r1");
+        ObjectNode ethereumSs58 = HwbridgeBackup.export(List.of(TestAccounts.ethereumRecord("Moonbeam")), "l",
+                FINGERPRINT, NOW);
+        ((ObjectNode) ethereumSs58.get("accounts").get(0)).put("address", TestAccounts.record(KeyScheme.SR25519, 1).address());
 
         assertThat(MiniSchema.violations(schema, noAccounts)).containsExactly("/accounts required");
         assertThat(MiniSchema.violations(schema, wrongVersion)).containsExactly("/version enum");
@@ -110,6 +113,17 @@ class HwbridgeBackupTest {
         assertThat(MiniSchema.violations(schema, badPath)).containsExactly("/accounts/0/path pattern");
         assertThat(MiniSchema.violations(schema, reservedPrefix)).containsExactly("/accounts/0/ss58Format not");
         assertThat(MiniSchema.violations(schema, badScheme)).containsExactly("/accounts/0/scheme enum");
+        assertThat(MiniSchema.violations(schema, ethereumSs58)).containsExactly("/accounts/0/address pattern");
+    }
+
+    @Test
+    void anEthereumAccountsExportMatchesTheSchema() throws IOException {
+        ObjectNode document = HwbridgeBackup.export(List.of(TestAccounts.record(KeyScheme.SR25519, 1),
+                TestAccounts.ethereumRecord("Moonbeam")), "l", FINGERPRINT, NOW);
+
+        assertThat(MiniSchema.violations(schema(), document)).isEmpty();
+        assertThat(document.at("/accounts/1/scheme").asText()).isEqualTo("ethereum");
+        assertThat(document.at("/accounts/1/path").asText()).isEqualTo(TestAccounts.ETHEREUM_PATH);
     }
 
     @Property(tries = 200)

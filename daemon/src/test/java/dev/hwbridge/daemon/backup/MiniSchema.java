@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class MiniSchema {
 
     static final Set<String> VALIDATING = Set.of("type", "const", "enum", "required", "properties",
-            "additionalProperties", "items", "pattern", "minimum", "maximum", "maxLength", "maxItems", "not");
+            "additionalProperties", "items", "pattern", "minimum", "maximum", "maxLength", "maxItems", "not", "if", "then");
     static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "format");
 
     private MiniSchema() {
@@ -39,7 +39,7 @@ final class MiniSchema {
             out.add(entry.getKey());
             switch (entry.getKey()) {
                 case "properties" -> entry.getValue().elements().forEachRemaining(s -> collectKeywords(s, out));
-                case "items", "not", "additionalProperties" -> collectKeywords(entry.getValue(), out);
+                case "items", "not", "additionalProperties", "if", "then" -> collectKeywords(entry.getValue(), out);
                 default -> {
                 }
             }
@@ -63,6 +63,9 @@ final class MiniSchema {
         }
         if (schema.has("enum") && !contains(schema.get("enum"), value)) {
             out.add(at + " enum");
+        }
+        if (schema.has("if") && schema.has("then") && violations(schema.get("if"), value).isEmpty()) {
+            check(schema.get("then"), value, at, out);
         }
         if (schema.has("not") && violations(schema.get("not"), value).isEmpty()) {
             out.add(at + " not");

@@ -241,7 +241,7 @@ class LedgerEndToEndTest {
 
         try (LedgerKeys keys = LedgerKeys.derive(seed, LedgerScheme.ECDSA, LedgerPath.parse(PATH))) {
             assertThat(account.get("publicKey").asText()).isEqualTo(Hex.toHex(keys.publicKey()));
-            assertThat(account.get("address").asText()).isEqualTo(Hex.toHex(keys.ethereumAddress()));
+            assertThat(account.get("address").asText()).isEqualToIgnoringCase(Hex.toHex(keys.ethereumAddress()));
         }
         assertThat(account.get("scheme").asText()).isEqualTo("ethereum");
         assertThat(page.get(0)).isEqualTo(account);

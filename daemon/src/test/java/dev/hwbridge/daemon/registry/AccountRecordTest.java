@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hwbridge.daemon.testing.TestAccounts;
+import dev.hwbridge.protocol.account.EthereumAddress;
 import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.protocol.account.KeyScheme;
 import java.util.Locale;
@@ -82,7 +83,7 @@ class AccountRecordTest {
 
     @Test
     void unknownSchemeIsRefused() {
-        assertThatThrownBy(() -> new AccountRecord("n", ADDRESS, Hex.toHex(KEY), "ethereum", "", false, 0, null,
+        assertThatThrownBy(() -> new AccountRecord("n", ADDRESS, Hex.toHex(KEY), "secp256r1", "", false, 0, null,
                 null, null, CREATED))
                 .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("scheme"));
     }
@@ -155,5 +156,58 @@ class AccountRecordTest {
 
         assertThat(a.sameAccount(renamed)).isTrue();
         assertThat(a.sameAccount(ed)).isFalse();
+    }
+
+    // ---- scheme ethereum (a Ledger's secp256k1 keys) ----
+
+    @Test
+    void anEthereumRecordKeepsItsAddressInEip55CaseWhateverCaseItWasGiven() {
+        AccountRecord lower = TestAccounts.ethereumRecord("Moonbeam");
+        AccountRecord upper = new AccountRecord("Moonbeam", "0x" + TestAccounts.ETHEREUM_ADDRESS_LOWER.substring(2)
+                .toUpperCase(Locale.ROOT), TestAccounts.ETHEREUM_KEY, "ethereum", TestAccounts.ETHEREUM_PATH, false, 42,
+                null, null, null, CREATED);
+
+        assertThat(lower.address()).isEqualTo(EthereumAddress.encode(Hex.fromHex(TestAccounts.ETHEREUM_ADDRESS_LOWER)))
+                .isNotEqualTo(TestAccounts.ETHEREUM_ADDRESS_LOWER);
+        assertThat(upper).isEqualTo(lower);
+        assertThat(lower.isEthereum()).isTrue();
+        assertThat(lower.accountId()).isEqualTo(Hex.fromHex(TestAccounts.ETHEREUM_ADDRESS_LOWER));
+    }
+
+    @Test
+    void anEthereumAddressOfAnotherKeyIsRefused() {
+        assertThatThrownBy(() -> new AccountRecord("n", "0x" + "11".repeat(20), TestAccounts.ETHEREUM_KEY, "ethereum",
+                TestAccounts.ETHEREUM_PATH, false, 42, null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("address"));
+    }
+
+    @Test
+    void anEthereumRecordWithAnSs58AddressIsRefused() {
+        assertThatThrownBy(() -> new AccountRecord("n", ADDRESS, TestAccounts.ETHEREUM_KEY, "ethereum",
+                TestAccounts.ETHEREUM_PATH, false, 0, null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("address"));
+    }
+
+    @Test
+    void anEthereumRecordTakesOnlyALedgerPathAndNoPassword() {
+        assertThatThrownBy(() -> new AccountRecord("n", TestAccounts.ETHEREUM_ADDRESS_LOWER, TestAccounts.ETHEREUM_KEY,
+                "ethereum", "//moonbeam", false, 42, null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("path"));
+        assertThatThrownBy(() -> new AccountRecord("n", TestAccounts.ETHEREUM_ADDRESS_LOWER, TestAccounts.ETHEREUM_KEY,
+                "ethereum", TestAccounts.ETHEREUM_PATH, true, 42, null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class,
+                        e -> assertThat(e.field()).isEqualTo("passwordProtected"));
+    }
+
+    @Test
+    void anEthereumKeyOffTheCurveOrUncompressedIsRefused() {
+        assertThatThrownBy(() -> new AccountRecord("n", TestAccounts.ETHEREUM_ADDRESS_LOWER, "0x02" + "00".repeat(32),
+                "ethereum", TestAccounts.ETHEREUM_PATH, false, 42, null, null, null, CREATED))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEqualTo("publicKey"));
+    }
+
+    @Test
+    void anEthereumRecordHasNoSubstrateKeyScheme() {
+        assertThatThrownBy(() -> TestAccounts.ethereumRecord("n").keyScheme()).isInstanceOf(IllegalStateException.class);
     }
 }

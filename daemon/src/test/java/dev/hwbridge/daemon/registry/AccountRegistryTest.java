@@ -182,6 +182,24 @@ class AccountRegistryTest {
     }
 
     @Test
+    void anEthereumAccountIsFoundAndRemovedByItsAddressInAnyValidCaseAndSurvivesAReopen() {
+        AccountRegistry registry = AccountRegistry.open(dir);
+        AccountRecord moonbeam = TestAccounts.ethereumRecord("Moonbeam");
+        registry.put(A);
+        registry.put(moonbeam);
+        String upper = "0x" + TestAccounts.ETHEREUM_ADDRESS_LOWER.substring(2).toUpperCase(java.util.Locale.ROOT);
+
+        assertThat(registry.find(moonbeam.address())).contains(moonbeam);
+        assertThat(registry.find(TestAccounts.ETHEREUM_ADDRESS_LOWER)).contains(moonbeam);
+        assertThat(registry.find(upper)).contains(moonbeam);
+        assertThat(registry.find("0x" + "00".repeat(20))).isEmpty();
+        assertThat(AccountRegistry.open(dir).list()).containsExactly(A, moonbeam);
+
+        assertThat(registry.remove(TestAccounts.ETHEREUM_ADDRESS_LOWER)).isTrue();
+        assertThat(registry.list()).containsExactly(A);
+    }
+
+    @Test
     void writesLeaveNoTempFilesBehind() throws IOException {
         AccountRegistry registry = AccountRegistry.open(dir);
         registry.put(A);
