@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hwbridge.daemon.app.Daemon;
-import dev.hwbridge.daemon.app.DaemonConfig;
 import dev.hwbridge.daemon.testing.ChainVectors;
 import dev.hwbridge.daemon.testing.VectorPayloads;
 import dev.hwbridge.protocol.account.Blake2b;
@@ -25,7 +23,6 @@ import dev.hwbridge.simulator.screen.Button;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.testkit.automation.AutomationClient;
 import dev.hwbridge.testkit.rpc.RpcClient;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,36 +44,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LedgerEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = LedgerBench.WAIT;
 
     @TempDir
     Path dataDir;
 
+    private LedgerBench bench;
     private LedgerSimulator ledger;
-    private Daemon daemon;
     private RpcClient wallet;
 
     @BeforeEach
     void start() throws Exception {
-        ledger = LedgerSimulator.start(Bench.DEV_PHRASE, 0, 0);
-        daemon = Daemon.start(new DaemonConfig(0, InetAddress.getLoopbackAddress(), List.of(), List.of(), dataDir,
-                false, false, false, DaemonConfig.DEFAULT_CALLS_PER_SECOND, List.of(ledger.apduAddress())));
-        wallet = RpcClient.connect(daemon.webSocketUri());
+        bench = LedgerBench.start(dataDir);
+        ledger = bench.ledger();
+        wallet = bench.wallet();
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            wallet.close();
-            daemon.close();
-        } finally {
-            ledger.close();
-        }
+        bench.close();
     }
 
     @Test
     void theLedgerIsListedByKindAppVersionAndSchemesOnTcp() throws Exception {
-        JsonNode device = awaitLedger();
+        JsonNode device = bench.awaitLedger();
 
         assertThat(device.get("kind").asText()).isEqualTo("ledger");
         assertThat(device.get("transport").asText()).isEqualTo("tcp");
@@ -87,7 +78,7 @@ class LedgerEndToEndTest {
 
     @Test
     void featuresSayTheLedgerNeverSignsBlind() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         JsonNode features = wallet.call("device.features", params("session", session));
 
@@ -98,21 +89,21 @@ class LedgerEndToEndTest {
 
     @Test
     void wipingAndSettingUpAreUnsupportedWithASentence() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         JsonNode wipe = wallet.error("device.wipe", params("session", session));
 
         assertThat(RpcClient.errorName(wipe)).isEqualTo("UNSUPPORTED");
         assertThat(wipe.get("code").asInt()).isEqualTo(1022);
         assertThat(wipe.get("message").asText()).contains("on the Ledger itself");
-        assertThat(wallet.call("device.ping", params("device", awaitLedger().get("id").asText())).get("data").asText())
+        assertThat(wallet.call("device.ping", params("device", bench.awaitLedger().get("id").asText())).get("data").asText())
                 .as("the Ledger still answers after the refusal").isEqualTo("0x");
     }
 
     @Test
     void stoppingTheEmulatorIsAnUnplug() throws Exception {
         wallet.call("device.subscribe", params());
-        String session = acquire();
+        String session = bench.acquire();
 
         ledger.close();
 
@@ -145,7 +136,7 @@ class LedgerEndToEndTest {
 
     @Test
     void deriveAtALedgerPathGivesTheLedgersKeyAndAddress() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
                 "path", PATH, "ss58Format", 0));
@@ -158,7 +149,7 @@ class LedgerEndToEndTest {
 
     @Test
     void discoverWalksTheIndexOfALedgerPath() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         JsonNode accounts = wallet.call("account.discover", params("session", session, "scheme", "ed25519",
                 "pathTemplate", "m/44'/354'/0'/0'/{i}'", "from", 0, "count", 3, "ss58Format", 0));
@@ -169,7 +160,7 @@ class LedgerEndToEndTest {
 
     @Test
     void showPromptsAndWaitsForTheLedgersButtons() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         CompletableFuture<JsonNode> shown = wallet.send("account.derive", params("session", session, "scheme", "ed25519",
                 "path", PATH, "ss58Format", 0, "show", true));
@@ -182,7 +173,7 @@ class LedgerEndToEndTest {
 
     @Test
     void aRejectionOnTheLedgerIsUserRejected() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         CompletableFuture<JsonNode> shown = wallet.send("account.derive", params("session", session, "scheme", "ed25519",
                 "path", PATH, "ss58Format", 0, "show", true));
@@ -193,12 +184,12 @@ class LedgerEndToEndTest {
 
     @Test
     void aTakeoverCancelsTheOldCallAtOnceAndTheNewOwnerWaitsForTheLedgersAnswer() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         CompletableFuture<JsonNode> shown = wallet.send("account.derive", params("session", session, "scheme", "ed25519",
                 "path", PATH, "ss58Format", 0, "show", true));
         wallet.awaitNotification("device.prompt", p -> true, WAIT);
-        try (RpcClient other = RpcClient.connect(daemon.webSocketUri())) {
-            String device = awaitLedger().get("id").asText();
+        try (RpcClient other = RpcClient.connect(bench.daemon().webSocketUri())) {
+            String device = bench.awaitLedger().get("id").asText();
 
             String taken = other.call("session.acquire", params("device", device, "previous", session)).get("session").asText();
             assertThat(RpcClient.errorName(RpcClient.error(shown))).isEqualTo("CANCELLED");
@@ -214,7 +205,7 @@ class LedgerEndToEndTest {
 
     @Test
     void aLedgerAccountsBackupIsVersion2AndRestoresAfterTheLedgerDerivesTheSameKey() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
                 "path", "m/44'/354'/0'/0'/5'", "ss58Format", 0, "name", "Ledger 5"));
         JsonNode document = wallet.call("backup.export", params("format", "hwbridge"));
@@ -232,7 +223,7 @@ class LedgerEndToEndTest {
 
     @Test
     void ethereumKeysAreTheAppsSecp256k1KeysWithTheirEthereumAddresses() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         byte[] seed = Bip39Seed.of(Bench.DEV_PHRASE, "");
 
         JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ethereum", "path", PATH));
@@ -250,7 +241,7 @@ class LedgerEndToEndTest {
 
     @Test
     void aSubstrateEcdsaKeyIsNoLedgerKey() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         JsonNode error = wallet.error("account.derive", params("session", session, "scheme", "ecdsa", "path", PATH,
                 "ss58Format", 0));
@@ -260,7 +251,7 @@ class LedgerEndToEndTest {
 
     @Test
     void aRegisteredLedgerAccountClearSignsWithTheRegisteredMetadataAndRefusesBlindSigning() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
                 "path", PATH, "ss58Format", 0, "name", "Ledger savings"));
         String address = account.get("address").asText();
@@ -273,12 +264,7 @@ class LedgerEndToEndTest {
                 + "\",\"signerPayload\":" + payload + "}");
         assertThat(RpcClient.errorName(blind)).as("no metadata registered: %s", blind).isEqualTo("BLIND_SIGNING_DISABLED");
 
-        ObjectNode add = RpcClient.JSON.createObjectNode()
-                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
-                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
-                .put("tokenDecimals", 10)
-                .put("tokenSymbol", "DOT");
-        wallet.call("chain.addMetadata", add.toString());
+        bench.addPolkadotMetadata();
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
                 + address + "\",\"signerPayload\":" + payload + "}");
         while (!call.isDone()) {
@@ -303,7 +289,7 @@ class LedgerEndToEndTest {
      */
     @Test
     void withSignedTransactionTheLedgerClearSignsAndTheSignedExtrinsicCarriesItsSignature() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = registerLedgerAccount(session);
         byte[] key = ledgerKey(PATH);
         JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
@@ -358,7 +344,7 @@ class LedgerEndToEndTest {
 
     @Test
     void aRejectedClearSigningOnTheLedgerIsUserRejectedWithNothingSigned() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = registerLedgerAccount(session);
         JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
         ObjectNode given = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address)
@@ -380,12 +366,7 @@ class LedgerEndToEndTest {
     private String registerLedgerAccount(String session) throws Exception {
         JsonNode account = wallet.call("account.derive", params("session", session, "scheme", "ed25519",
                 "path", PATH, "ss58Format", 0, "name", "Ledger savings"));
-        ObjectNode add = RpcClient.JSON.createObjectNode()
-                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
-                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
-                .put("tokenDecimals", 10)
-                .put("tokenSymbol", "DOT");
-        wallet.call("chain.addMetadata", add.toString());
+        bench.addPolkadotMetadata();
         return account.get("address").asText();
     }
 
@@ -404,23 +385,5 @@ class LedgerEndToEndTest {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private String acquire() throws Exception {
-        String id = awaitLedger().get("id").asText();
-        return wallet.call("session.acquire", params("device", id)).get("session").asText();
-    }
-
-    /** Waits until device.list shows the Ledger with its app version fetched. */
-    private JsonNode awaitLedger() throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonNode list = wallet.call("device.list", params());
-            if (list.size() == 1 && !list.get(0).get("appVersion").isNull()) {
-                return list.get(0);
-            }
-            assertThat(System.nanoTime()).as("the Ledger in device.list; got %s", list).isLessThan(deadline);
-            Thread.sleep(25);
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hwbridge.daemon.app.Daemon;
-import dev.hwbridge.daemon.app.DaemonConfig;
 import dev.hwbridge.daemon.testing.ChainVectors;
 import dev.hwbridge.daemon.testing.VectorPayloads;
 import dev.hwbridge.protocol.account.Blake2b;
@@ -22,12 +20,10 @@ import dev.hwbridge.simulator.screen.Button;
 import dev.hwbridge.simulator.screen.InputKind;
 import dev.hwbridge.testkit.rpc.RpcClient;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -53,38 +49,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LedgerEthereumEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = LedgerBench.WAIT;
     private static final String PATH = "m/44'/354'/0'/0'/0'";
     private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
 
     @TempDir
     Path dataDir;
 
+    private LedgerBench bench;
     private LedgerSimulator ledger;
-    private Daemon daemon;
     private RpcClient wallet;
 
     @BeforeEach
     void start() throws Exception {
-        ledger = LedgerSimulator.start(Bench.DEV_PHRASE, 0, 0);
-        daemon = Daemon.start(new DaemonConfig(0, InetAddress.getLoopbackAddress(), List.of(), List.of(), dataDir,
-                false, false, false, DaemonConfig.DEFAULT_CALLS_PER_SECOND, List.of(ledger.apduAddress())));
-        wallet = RpcClient.connect(daemon.webSocketUri());
+        bench = LedgerBench.start(dataDir);
+        ledger = bench.ledger();
+        wallet = bench.wallet();
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            wallet.close();
-            daemon.close();
-        } finally {
-            ledger.close();
-        }
+        bench.close();
     }
 
     @Test
     void aNamedEthereumKeyIsRegisteredAndListedWithItsChecksummedAddress() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
 
         JsonNode derived = wallet.call("account.derive", params("session", session, "scheme", "ethereum", "path", PATH,
                 "name", "Moonbeam"));
@@ -107,7 +97,7 @@ class LedgerEthereumEndToEndTest {
 
     @Test
     void aMessageSignedByAnEthereumAccountVerifiesAgainstItsKey() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = register(session);
         // The address in lower case finds the same account; the signer payload may spell it either way.
         String lower = address.toLowerCase(Locale.ROOT);
@@ -129,7 +119,7 @@ class LedgerEthereumEndToEndTest {
     /** The example of API.md: polkadot-js's secp256k1Sign of the same message (src/vectors/ledger.json). */
     @Test
     void aMessagesSignatureIsPolkadotJsKeccakSignatureOfTheWrappedMessage() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = register(session);
         JsonNode vector = ledgerVector(Bench.DEV_PHRASE, PATH);
         ObjectNode raw = RpcClient.JSON.createObjectNode().put("address", address)
@@ -146,12 +136,12 @@ class LedgerEthereumEndToEndTest {
 
     @Test
     void aTransactionIsClearSignedWithTheProofAndItsSignatureVerifies() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = register(session);
         JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
         Merkleizer polkadot = VectorPayloads.merkleizer(vector);
         ObjectNode payload = VectorPayloads.signerPayload(vector, polkadot, address);
-        addPolkadotMetadata();
+        bench.addPolkadotMetadata();
 
         JsonNode signed = confirmed(wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
                 + address + "\",\"signerPayload\":" + payload + "}"));
@@ -167,12 +157,12 @@ class LedgerEthereumEndToEndTest {
 
     @Test
     void aSignedTransactionOnAChainWhoseAddressesAre32BytesIsRefusedBeforeTheLedgerIsAsked() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = register(session);
         JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
         ObjectNode payload = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address);
         payload.put("withSignedTransaction", true);
-        addPolkadotMetadata();
+        bench.addPolkadotMetadata();
 
         JsonNode error = wallet.error("account.sign", "{\"session\":\"" + session + "\",\"address\":\"" + address
                 + "\",\"signerPayload\":" + payload + "}");
@@ -184,7 +174,7 @@ class LedgerEthereumEndToEndTest {
 
     @Test
     void anEthereumAccountsBackupRestoresAfterTheLedgerDerivesTheSameKey() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         String address = register(session);
         JsonNode document = wallet.call("backup.export", params("format", "hwbridge"));
         wallet.call("account.forget", params("address", address.toLowerCase(Locale.ROOT)));
@@ -206,7 +196,7 @@ class LedgerEthereumEndToEndTest {
 
     @Test
     void aBackupEntryWhoseKeyTheLedgerDoesNotDeriveIsMismatched() throws Exception {
-        String session = acquire();
+        String session = bench.acquire();
         register(session);
         ObjectNode document = (ObjectNode) wallet.call("backup.export", params("format", "hwbridge"));
         // Another Ledger path: the key there is not the one the entry names.
@@ -237,15 +227,6 @@ class LedgerEthereumEndToEndTest {
     private String register(String session) throws Exception {
         return wallet.call("account.derive", params("session", session, "scheme", "ethereum", "path", PATH,
                 "name", "Moonbeam")).get("address").asText();
-    }
-
-    private void addPolkadotMetadata() throws Exception {
-        ObjectNode add = RpcClient.JSON.createObjectNode()
-                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
-                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
-                .put("tokenDecimals", 10)
-                .put("tokenSymbol", "DOT");
-        wallet.call("chain.addMetadata", add.toString());
     }
 
     /** Confirms every page the Ledger shows until the call ends, then its result. */
@@ -307,24 +288,6 @@ class LedgerEthereumEndToEndTest {
         byte[] seed = Bip39Seed.of(Bench.DEV_PHRASE, "");
         try (LedgerKeys keys = LedgerKeys.derive(seed, LedgerScheme.ECDSA, LedgerPath.parse(path))) {
             return keys.publicKey();
-        }
-    }
-
-    private String acquire() throws Exception {
-        String id = awaitLedger().get("id").asText();
-        return wallet.call("session.acquire", params("device", id)).get("session").asText();
-    }
-
-    /** Waits until device.list shows the Ledger with its app version fetched. */
-    private JsonNode awaitLedger() throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonNode list = wallet.call("device.list", params());
-            if (list.size() == 1 && !list.get(0).get("appVersion").isNull()) {
-                return list.get(0);
-            }
-            assertThat(System.nanoTime()).as("the Ledger in device.list; got %s", list).isLessThan(deadline);
-            Thread.sleep(25);
         }
     }
 }
