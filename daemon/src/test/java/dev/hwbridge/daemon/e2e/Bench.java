@@ -3,8 +3,11 @@ package dev.hwbridge.daemon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.app.Daemon;
 import dev.hwbridge.daemon.app.DaemonConfig;
+import dev.hwbridge.daemon.testing.ChainVectors;
+import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.state.KdfParams;
 import dev.hwbridge.testkit.rpc.RpcClient;
@@ -55,6 +58,16 @@ final class Bench implements AutoCloseable {
             simulator.close();
             throw e;
         }
+    }
+
+    /** Registers Polkadot's metadata (src/vectors) with the daemon {@code wallet} is connected to. */
+    static void addPolkadotMetadata(RpcClient wallet) throws Exception {
+        ObjectNode add = RpcClient.JSON.createObjectNode()
+                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
+                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
+                .put("tokenDecimals", 10)
+                .put("tokenSymbol", "DOT");
+        wallet.call("chain.addMetadata", add.toString());
     }
 
     static Simulator startSimulator(String phrase) throws Exception {

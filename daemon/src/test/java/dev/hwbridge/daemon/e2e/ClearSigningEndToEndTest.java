@@ -54,12 +54,7 @@ class ClearSigningEndToEndTest {
                 + "\"path\":\"//polkadot//0\",\"ss58Format\":0,\"name\":\"Savings\"}");
         address = account.get("address").asText();
         publicKey = Hex.fromHex(account.get("publicKey").asText());
-        ObjectNode add = RpcClient.JSON.createObjectNode()
-                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
-                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
-                .put("tokenDecimals", 10)
-                .put("tokenSymbol", "DOT");
-        wallet.call("chain.addMetadata", add.toString());
+        Bench.addPolkadotMetadata(wallet);
     }
 
     @AfterEach

@@ -4,11 +4,8 @@ import static dev.hwbridge.testkit.rpc.RpcClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.app.Daemon;
 import dev.hwbridge.daemon.app.DaemonConfig;
-import dev.hwbridge.daemon.testing.ChainVectors;
-import dev.hwbridge.protocol.account.Hex;
 import dev.hwbridge.simulator.ledger.LedgerSimulator;
 import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
@@ -83,12 +80,7 @@ final class LedgerBench implements AutoCloseable {
 
     /** Registers Polkadot's metadata (src/vectors) with the daemon. */
     void addPolkadotMetadata() throws Exception {
-        ObjectNode add = RpcClient.JSON.createObjectNode()
-                .put("genesisHash", ChainVectors.POLKADOT_GENESIS)
-                .put("metadata", Hex.toHex(ChainVectors.metadata(ChainVectors.POLKADOT)))
-                .put("tokenDecimals", 10)
-                .put("tokenSymbol", "DOT");
-        wallet.call("chain.addMetadata", add.toString());
+        Bench.addPolkadotMetadata(wallet);
     }
 
     @Override
