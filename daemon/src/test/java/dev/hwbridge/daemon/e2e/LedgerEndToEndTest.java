@@ -293,9 +293,7 @@ class LedgerEndToEndTest {
         String address = registerLedgerAccount(session);
         byte[] key = ledgerKey(PATH);
         JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
-        ObjectNode given = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address)
-                .put("mode", 0).put("withSignedTransaction", true);
-        given.remove("metadataHash");
+        ObjectNode given = changeablePayload(vector, address);
         AutomationClient user = new AutomationClient(ledger.automationUri());
 
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
@@ -347,9 +345,7 @@ class LedgerEndToEndTest {
         String session = bench.acquire();
         String address = registerLedgerAccount(session);
         JsonNode vector = ChainVectors.proof("polkadot-transfer-keep-alive-tip");
-        ObjectNode given = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address)
-                .put("mode", 0).put("withSignedTransaction", true);
-        given.remove("metadataHash");
+        ObjectNode given = changeablePayload(vector, address);
         AutomationClient user = new AutomationClient(ledger.automationUri());
 
         CompletableFuture<JsonNode> call = wallet.send("account.sign", "{\"session\":\"" + session + "\",\"address\":\""
@@ -360,6 +356,14 @@ class LedgerEndToEndTest {
         assertThat(RpcClient.errorName(error)).isEqualTo("USER_REJECTED");
         assertThat(error.get("code").asInt()).isEqualTo(1003);
         assertThat(error.has("data") && error.get("data").has("signature")).isFalse();
+    }
+
+    /** The vector's payload as a dapp that lets the signer change it sends it: mode 0, no hash, withSignedTransaction. */
+    private static ObjectNode changeablePayload(JsonNode vector, String address) throws Exception {
+        ObjectNode given = VectorPayloads.signerPayload(vector, VectorPayloads.merkleizer(vector), address)
+                .put("mode", 0).put("withSignedTransaction", true);
+        given.remove("metadataHash");
+        return given;
     }
 
     /** Registers the ed25519 account at {@link #PATH} and the Polkadot metadata; returns its address. */
