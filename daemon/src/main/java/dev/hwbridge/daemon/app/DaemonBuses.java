@@ -2,6 +2,7 @@ package dev.hwbridge.daemon.app;
 
 import dev.hwbridge.daemon.device.BusFactory;
 import dev.hwbridge.daemon.transport.DeviceFilter;
+import dev.hwbridge.daemon.transport.DeviceIo;
 import dev.hwbridge.daemon.transport.hid.HidBus;
 import dev.hwbridge.daemon.transport.ledger.SpeculosBus;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
@@ -15,7 +16,8 @@ final class DaemonBuses {
     private DaemonBuses() {
     }
 
-    static List<BusFactory> of(DaemonConfig config) {
+    /** @param deviceIo the loop the UDP transport's channels are registered on */
+    static List<BusFactory> of(DaemonConfig config, DeviceIo deviceIo) {
         List<BusFactory> buses = new ArrayList<>();
         if (!config.speculos().isEmpty()) {
             buses.add(new BusFactory("tcp " + config.speculos(), () -> new SpeculosBus(config.speculos())));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.Device;
 import dev.hwbridge.daemon.device.DeviceException;
+import dev.hwbridge.daemon.device.Futures;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcError;
@@ -24,6 +25,7 @@ import dev.hwbridge.protocol.message.Wipe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -56,8 +58,8 @@ final class DeviceMethods implements MethodGroup {
         Map<String, RpcMethod> methods = new LinkedHashMap<>();
         methods.put("device.list", this::list);
         methods.put("device.subscribe", this::subscribe);
-        methods.put("device.ping", this::ping);
-        methods.put("device.features", this::features);
+        methods.put("device.ping", (StartedMethod) this::ping);
+        methods.put("device.features", (StartedMethod) this::features);
         methods.put("device.unlock", this::unlock);
         methods.put("device.setup", this::setup);
         methods.put("device.recover", this::recover);
@@ -79,7 +81,7 @@ final class DeviceMethods implements MethodGroup {
     }
 
     /** {@code {device, data?}} → {@code {data}}: the device's echo of up to 64 bytes, no session needed. */
-    private JsonNode ping(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> ping(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("device", "data"));
         String id = params.text("device", Fields.MAX_DEVICE_ID);
         byte[] data = new byte[0];
@@ -92,18 +94,27 @@ final class DeviceMethods implements MethodGroup {
         }
         Device device = devices.find(id)
                 .orElseThrow(() -> new RpcException(RpcError.DEVICE_GONE, "no device with id " + id));
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        try {
-            result.put("data", Hex.toHex(device.ping(data)));
-        } catch (DeviceException e) {
-            throw DeviceErrors.of(e);
-        }
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        device.pingAsync(data).whenComplete((echo, failure) -> {
+            if (failure != null) {
+                try {
+                    result.completeExceptionally(DeviceCalls.rpcError(Futures.cause(failure)));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+                return;
+            }
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.put("data", Hex.toHex(echo));
+            result.complete(answer);
+        });
         return result;
     }
 
-    private JsonNode features(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> features(RpcClient client, JsonNode raw) throws RpcException {
         Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
-        return DeviceJson.features(DeviceCalls.features(session, client));
+        return DeviceCalls.start(session, client, DeviceCalls.GET_FEATURES, Response.BodyCase.FEATURES)
+                .thenApply(reply -> DeviceJson.features(reply.getFeatures()));
     }
 
     private JsonNode unlock(RpcClient client, JsonNode raw) throws RpcException {

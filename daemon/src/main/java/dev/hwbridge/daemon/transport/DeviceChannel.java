@@ -1,5 +1,7 @@
 package dev.hwbridge.daemon.transport;
 
+import dev.hwbridge.protocol.client.ReaderThreadLink;
+import dev.hwbridge.protocol.client.ReportLink;
 import dev.hwbridge.protocol.client.ReportPort;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,6 +40,16 @@ public interface DeviceChannel extends ReportPort {
      */
     @Override
     Optional<byte[]> read(Duration timeout) throws TransportException;
+
+    /**
+     * This channel as the event-driven protocol client's link; closing the link closes the
+     * channel. By default one reader thread for the open device reads it (hidapi and libusb
+     * offer blocking reads only); a transport that can hear the device without a thread of its
+     * own (a datagram channel on an event loop) overrides this.
+     */
+    default ReportLink link() {
+        return new ReaderThreadLink(this, "hwbridge-read-" + descriptor().transport());
+    }
 
     @Override
     void close();

@@ -206,6 +206,15 @@ public final class AsyncDeviceClient {
         });
     }
 
+    /** As {@link #abandon(CompletableFuture, DeviceClientException)}, for whichever call is in progress. */
+    public void abandon(DeviceClientException failure) {
+        onExecutor(null, () -> {
+            if (current != null && waiting != null) {
+                waiting.fail(failure);
+            }
+        });
+    }
+
     /**
      * Cancels a pending call, then closes the link; the pending call ends with DEVICE_GONE, and so
      * does every later one. Idempotent.
