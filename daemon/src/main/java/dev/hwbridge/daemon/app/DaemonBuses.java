@@ -5,6 +5,7 @@ import dev.hwbridge.daemon.transport.DeviceFilter;
 import dev.hwbridge.daemon.transport.DeviceIo;
 import dev.hwbridge.daemon.transport.hid.HidBus;
 import dev.hwbridge.daemon.transport.ledger.SpeculosBus;
+import dev.hwbridge.daemon.transport.udp.ProbeSettings;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
 import dev.hwbridge.daemon.transport.usb.UsbBus;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class DaemonBuses {
             buses.add(new BusFactory("tcp " + config.speculos(), () -> new SpeculosBus(config.speculos())));
         }
         if (!config.simulators().isEmpty()) {
-            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators())));
+            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators(), ProbeSettings.DEFAULT, deviceIo.group())));
         }
         if (config.hidEnabled()) {
             // Ledgers are opened on HID only: the Ledger client frames its APDUs on HID reports.
