@@ -65,7 +65,7 @@ final class QueuedOnDevice implements RpcMethod {
             return Optional.empty();
         }
         try {
-            if (body instanceof StartedMethod started) {
+            if (body instanceof StartedMethod started && started.startsWithoutThread(params)) {
                 return Optional.of(device.get().submitStarted(() -> begin(started, client, params)));
             }
             return Optional.of(device.get().submit(() -> body.call(client, params)));

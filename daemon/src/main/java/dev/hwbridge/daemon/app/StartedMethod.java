@@ -25,6 +25,14 @@ interface StartedMethod extends RpcMethod {
      */
     CompletableFuture<JsonNode> begin(RpcClient client, JsonNode params) throws RpcException;
 
+    /**
+     * Whether a call with these params can be {@link #begin begun}; when not (its work blocks, e.g.
+     * a registry write), {@link #call} runs it on a thread in its turn.
+     */
+    default boolean startsWithoutThread(JsonNode params) {
+        return true;
+    }
+
     /** Starts the call and waits for it (a call outside a device's queue). */
     @Override
     default JsonNode call(RpcClient client, JsonNode params) throws RpcException {
