@@ -43,12 +43,13 @@ public interface DeviceChannel extends ReportPort {
 
     /**
      * This channel as the event-driven protocol client's link; closing the link closes the
-     * channel. By default one reader thread for the open device reads it (hidapi and libusb
-     * offer blocking reads only); a transport that can hear the device without a thread of its
-     * own (a datagram channel on an event loop) overrides this.
+     * channel. By default a reader and a writer thread for the open device (not per call) use its
+     * blocking reads and writes (hidapi and libusb offer no others), so the device event loop
+     * never blocks on it; a transport that can hear the device without a thread of its own (a
+     * datagram channel on an event loop) overrides this.
      */
     default ReportLink link() {
-        return new ReaderThreadLink(this, "hwbridge-read-" + descriptor().transport());
+        return ReaderThreadLink.withWriterThread(this, "hwbridge-" + descriptor().transport());
     }
 
     @Override

@@ -2,14 +2,23 @@ package dev.hwbridge.protocol.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
  * A blocking {@link ReportPort} as a {@link ReportLink}: one reader thread per open device (not
  * per call) reads while the client {@link #demand wants} reports and pushes them on. hidapi and
  * libusb's synchronous reads give no other way to hear a device without a thread.
+ *
+ * <p>Writes happen on the client's executor, or, for a link made {@link #withWriterThread with a
+ * writer thread}, on one more thread per open device: a USB write may block for seconds on a
+ * device that does not take it, and must not stall an event loop that other devices share. A
+ * failed write then reaches the client as a failure of the link.
  */
 public final class ReaderThreadLink implements ReportLink {
 
@@ -18,6 +27,7 @@ public final class ReaderThreadLink implements ReportLink {
 
     private final ReportPort port;
     private final String threadName;
+    private final boolean writerThread;
     private final Object lock = new Object();
     // Guarded by lock.
     private boolean wanted;
@@ -25,11 +35,27 @@ public final class ReaderThreadLink implements ReportLink {
     private boolean delivered;
     private boolean closed;
     private Thread reader;
+    private ExecutorService writer;
+    private Consumer<IOException> failures;
 
-    /** @param threadName names the reader thread (say which device it reads) */
+    /**
+     * Writes on the caller's thread.
+     *
+     * @param threadName names the reader thread (say which device it reads)
+     */
     public ReaderThreadLink(ReportPort port, String threadName) {
+        this(port, threadName, false);
+    }
+
+    private ReaderThreadLink(ReportPort port, String threadName, boolean writerThread) {
         this.port = Objects.requireNonNull(port, "port");
         this.threadName = Objects.requireNonNull(threadName, "threadName");
+        this.writerThread = writerThread;
+    }
+
+    /** A link whose {@link #send} hands the report to a writer thread of its own and returns at once. */
+    public static ReaderThreadLink withWriterThread(ReportPort port, String threadName) {
+        return new ReaderThreadLink(port, threadName, true);
     }
 
     @Override
@@ -43,13 +69,51 @@ public final class ReaderThreadLink implements ReportLink {
                 throw new IllegalStateException("already started");
             }
             reader = thread;
+            failures = onFailure;
+            if (writerThread) {
+                writer = Executors.newSingleThreadExecutor(runnable -> {
+                    Thread written = new Thread(runnable, threadName + "-write");
+                    written.setDaemon(true);
+                    return written;
+                });
+            }
         }
         thread.start();
     }
 
     @Override
     public void send(byte[] report) throws IOException {
-        port.write(report);
+        ExecutorService out;
+        Consumer<IOException> failed;
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("the link is closed");
+            }
+            out = writer;
+            failed = failures;
+        }
+        if (out == null) {
+            port.write(report);
+            return;
+        }
+        // A copy, zeroed once written: the caller zeroes its array on return (it may carry a password).
+        byte[] copy = report.clone();
+        try {
+            out.execute(() -> {
+                try {
+                    port.write(copy);
+                } catch (IOException e) {
+                    if (!isClosed()) {
+                        failed.accept(e);
+                    }
+                } finally {
+                    Arrays.fill(copy, (byte) 0);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            Arrays.fill(copy, (byte) 0);
+            throw new IOException("the link is closed", e);
+        }
     }
 
     @Override
@@ -69,6 +133,9 @@ public final class ReaderThreadLink implements ReportLink {
             }
             closed = true;
             lock.notifyAll();
+            if (writer != null) {
+                writer.shutdown();
+            }
         }
         // Wakes a blocked read (ReportPort's contract); the reader then sees closed and ends.
         port.close();

@@ -12,9 +12,12 @@ import java.util.function.Consumer;
  * <p>Contract for implementations:
  * <ul>
  *   <li>{@link #send} must not keep the array after it returns: the client zeroes it, since a MSG
- *       report may carry a JSON file's password. It is called from one thread at a time.</li>
- *   <li>{@code onReport} and {@code onFailure} may be called on any thread, one call at a time, in
- *       the order things arrived; the client hands them to its own executor.</li>
+ *       report may carry a JSON file's password (a link that writes later copies it, and zeroes
+ *       the copy once written). It is called from one thread at a time.</li>
+ *   <li>{@code onReport} and {@code onFailure} may be called on any thread, reports one at a time
+ *       in the order they arrived; the client hands them to its own executor.</li>
+ *   <li>{@link #send} may return before the report is out (a writer of its own); a write that
+ *       fails later is reported to {@code onFailure}.</li>
  *   <li>A report that is not 64 bytes is delivered as it is (the client refuses it), or as a
  *       {@link PortException} of kind MALFORMED_REPORT; any other failure means the device is gone
  *       and nothing more is delivered.</li>
