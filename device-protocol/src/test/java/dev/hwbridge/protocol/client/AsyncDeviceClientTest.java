@@ -97,10 +97,33 @@ class AsyncDeviceClientTest {
         assertThat(link.takeFrame().command()).isEqualTo(FrameCommand.CANCEL);
     }
 
+    @Test
+    void aPromptOnOneDeviceDoesNotDelayAnotherDeviceOnTheSameExecutor() throws Exception {
+        AsyncDeviceClient held = openWithMessageIds();
+        PushedLink otherLink = new PushedLink();
+        AsyncDeviceClient other = openWithMessageIds(otherLink);
+        CompletableFuture<Response> prompt = held.call(Requests.sign(10), response -> { }, CallOptions.defaults());
+        Request sent = Messages.parseRequest(link.takeFrame().payload());
+        link.push(Frame.message(CHANNEL, Messages.encode(Responses.buttonRequest(ButtonRequest.Kind.SIGN, "Sign")
+                .toBuilder().setMessageId(sent.getMessageId()).build())));
+
+        CompletableFuture<Response> features = other.call(Requests.getFeatures(), response -> { }, CallOptions.defaults());
+        Request asked = Messages.parseRequest(otherLink.takeFrame().payload());
+        otherLink.push(Frame.message(CHANNEL, Messages.encode(Responses.success("here")
+                .toBuilder().setMessageId(asked.getMessageId()).build())));
+
+        assertThat(features.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(Responses.success("here"));
+        assertThat(prompt).isNotDone();
+    }
+
     private AsyncDeviceClient openWithMessageIds() throws Exception {
-        CompletableFuture<AsyncDeviceClient> opening = AsyncDeviceClient.open(link, executor, WAIT);
-        InitRequest init = InitRequest.from(link.takeFrame());
-        link.push(InitReply.answering(init, CHANNEL, 1, 0, 0, MessageIds.CAPABILITY).toFrame(0xFFFFFFFF));
+        return openWithMessageIds(link);
+    }
+
+    private AsyncDeviceClient openWithMessageIds(PushedLink device) throws Exception {
+        CompletableFuture<AsyncDeviceClient> opening = AsyncDeviceClient.open(device, executor, WAIT);
+        InitRequest init = InitRequest.from(device.takeFrame());
+        device.push(InitReply.answering(init, CHANNEL, 1, 0, 0, MessageIds.CAPABILITY).toFrame(0xFFFFFFFF));
         return opening.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
