@@ -28,6 +28,7 @@ import dev.hwbridge.protocol.message.SignPayload;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code account.sign}, in two forms: by key ({@code {session, scheme, path, payload}}, a
@@ -58,15 +59,19 @@ final class SignMethods implements MethodGroup {
 
     @Override
     public Map<String, RpcMethod> methods() {
-        return Map.of("account.sign", this::sign);
+        return Map.of("account.sign", (PreparedMethod) this::sign);
     }
 
-    private JsonNode sign(RpcClient client, JsonNode raw) throws RpcException {
+    /**
+     * Checks the params, finds the account, plans the transaction (blocking: the registry, the
+     * chain's metadata), then starts the signing exchange, which waits for the user without a thread.
+     */
+    private CompletableFuture<JsonNode> sign(RpcClient client, JsonNode raw) throws RpcException {
         boolean byAccount = raw != null && raw.isObject() && (raw.has("signerPayload") || raw.has("address"));
         Params params = Params.of(raw, byAccount ? BY_ACCOUNT : BY_KEY);
         Session session = SessionMethods.session(params, sessions, client);
         if (!byAccount) {
-            return run(session, client, byKey(params));
+            return start(session, client, byKey(params)).thenApply(result -> result);
         }
         String address = AccountMethods.address(params, "address");
         JsonNode signerPayload = params.object("signerPayload");
@@ -82,8 +87,8 @@ final class SignMethods implements MethodGroup {
         SignPayload.Builder sign = forAccount(session, client, account,
                 message ? parsedMessage.address() : payloadAddress(signerPayload));
         if (message) {
-            return run(session, client, sign.setKind(SignPayload.Kind.RAW)
-                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build());
+            return start(session, client, sign.setKind(SignPayload.Kind.RAW)
+                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build()).thenApply(result -> result);
         }
         return transaction(session, client, sign, account, transactions.plan(signerPayload, proof));
     }
@@ -112,20 +117,26 @@ final class SignMethods implements MethodGroup {
     }
 
     /** Signs a planned transaction; the result adds the payload as signed and, if asked, the signed extrinsic. */
-    private static JsonNode transaction(Session session, RpcClient client, SignPayload.Builder sign, AccountRecord account,
-            TransactionSigning.Plan plan) throws RpcException {
+    private static CompletableFuture<JsonNode> transaction(Session session, RpcClient client, SignPayload.Builder sign,
+            AccountRecord account, TransactionSigning.Plan plan) throws RpcException {
         sign.setKind(SignPayload.Kind.TRANSACTION).setPayload(ByteString.copyFrom(plan.payload()))
                 .addAllUnknownExtensions(plan.unknownExtensions());
         if (plan.proof() != null) {
             sign.setMetadataProof(ByteString.copyFrom(plan.proof()));
         }
-        ObjectNode result = run(session, client, sign.build());
-        result.set("signerPayload", plan.signerPayload());
-        String signed = plan.signedTransaction(account.accountId(), Hex.fromHex(result.get("multiSignature").asText()));
-        if (signed != null) {
-            result.put("signedTransaction", signed);
-        }
-        return result;
+        return start(session, client, sign.build()).thenCompose(result -> {
+            result.set("signerPayload", plan.signerPayload());
+            try {
+                String signed = plan.signedTransaction(account.accountId(),
+                        Hex.fromHex(result.get("multiSignature").asText()));
+                if (signed != null) {
+                    result.put("signedTransaction", signed);
+                }
+            } catch (RpcException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return CompletableFuture.completedFuture(result);
+        });
     }
 
     private SignPayload byKey(Params params) throws RpcException {
@@ -170,15 +181,25 @@ final class SignMethods implements MethodGroup {
         }
     }
 
-    private static ObjectNode run(Session session, RpcClient client, SignPayload sign) throws RpcException {
+    /** Starts the signing exchange; the future gives {@code {signature, multiSignature}}. */
+    private static CompletableFuture<ObjectNode> start(Session session, RpcClient client, SignPayload sign)
+            throws RpcException {
         Request request = Request.newBuilder().setSignPayload(sign).build();
         if (request.getSerializedSize() > MessageParts.MAX_MESSAGE_SIZE) {
             throw new RpcException(RpcError.INVALID_PAYLOAD, "the payload is too large for a device message ("
                     + MessageParts.MAX_MESSAGE_SIZE + " bytes)");
         }
         KeyScheme scheme = KeyScheme.valueOf(sign.getScheme().name());
-        byte[] signature = DeviceCalls.run(session, client, request, Response.BodyCase.SIGNATURE)
-                .getSignature().getSignature().toByteArray();
+        return DeviceCalls.start(session, client, request, Response.BodyCase.SIGNATURE).thenCompose(reply -> {
+            try {
+                return CompletableFuture.completedFuture(signed(scheme, reply.getSignature().getSignature().toByteArray()));
+            } catch (RpcException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    private static ObjectNode signed(KeyScheme scheme, byte[] signature) throws RpcException {
         int expected = scheme == KeyScheme.ECDSA ? 65 : 64;
         if (signature.length != expected) {
             throw new RpcException(RpcError.DEVICE_ERROR, "the device answered a signature of the wrong length");

@@ -36,7 +36,11 @@ interface StartedMethod extends RpcMethod {
     /** Starts the call and waits for it (a call outside a device's queue). */
     @Override
     default JsonNode call(RpcClient client, JsonNode params) throws RpcException {
-        CompletableFuture<JsonNode> started = begin(client, params);
+        return await(begin(client, params));
+    }
+
+    /** Waits for a started call; an interrupt gives up waiting (the call itself goes on) as CANCELLED. */
+    static JsonNode await(CompletableFuture<JsonNode> started) throws RpcException {
         try {
             return started.get();
         } catch (InterruptedException e) {

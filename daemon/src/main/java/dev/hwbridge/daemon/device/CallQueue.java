@@ -61,6 +61,19 @@ final class CallQueue {
         return enqueue(new StartedCall<>(work, onCancel), deviceId);
     }
 
+    /**
+     * Queues work in two parts: {@code work} runs on a thread of the runner and may block (reading
+     * a registry, an exchange it waits for), then returns the future of what is left (the device's
+     * last exchange), which holds no thread. The next call starts when that future completes.
+     *
+     * @param onCancel run when the call's future is cancelled once the blocking part is over
+     * @throws DeviceException QUEUE_FULL when {@code capacity} calls are waiting
+     */
+    <T> CompletableFuture<T> submitPrepared(Callable<CompletableFuture<T>> work, Runnable onCancel, String deviceId)
+            throws DeviceException {
+        return enqueue(new PreparedCall<>(work, onCancel, deviceId), deviceId);
+    }
+
     private <T> CompletableFuture<T> enqueue(QueuedCall<T> call, String deviceId) throws DeviceException {
         boolean start;
         synchronized (this) {
@@ -188,6 +201,98 @@ final class CallQueue {
                 if (cancelled && running != null) {
                     running.interrupt();
                 }
+            }
+            return cancelled;
+        }
+    }
+
+    /**
+     * Blocking preparation on a runner thread, then started work: cancelling it interrupts the
+     * preparation, or runs the cancel action once the rest is under way.
+     */
+    private final class PreparedCall<T> extends QueuedCall<T> {
+
+        private final Callable<CompletableFuture<T>> work;
+        private final Runnable onCancel;
+        private final String deviceId;
+        // Guarded by this.
+        private Thread preparing;
+        private boolean underWay;
+
+        PreparedCall(Callable<CompletableFuture<T>> work, Runnable onCancel, String deviceId) {
+            this.work = work;
+            this.onCancel = onCancel;
+            this.deviceId = deviceId;
+        }
+
+        @Override
+        CompletableFuture<?> start() {
+            CompletableFuture<Void> over = new CompletableFuture<>();
+            if (isDone()) {
+                over.complete(null);
+                return over;
+            }
+            try {
+                runner.execute(() -> prepare(over));
+            } catch (RejectedExecutionException e) {
+                completeExceptionally(new DeviceException(DeviceError.GONE, "device " + deviceId + " is closing", e));
+                over.complete(null);
+            }
+            return over;
+        }
+
+        private void prepare(CompletableFuture<Void> over) {
+            synchronized (this) {
+                if (isDone()) {
+                    over.complete(null);
+                    return;
+                }
+                preparing = Thread.currentThread();
+            }
+            CompletableFuture<T> started;
+            try {
+                started = Objects.requireNonNull(work.call(), "the work's future");
+            } catch (Exception | Error e) {
+                completeExceptionally(e);
+                over.complete(null);
+                return;
+            } finally {
+                synchronized (this) {
+                    preparing = null;
+                    // A cancel that came as the preparation ended must not interrupt later work.
+                    Thread.interrupted();
+                }
+            }
+            boolean cancelled;
+            synchronized (this) {
+                underWay = true;
+                cancelled = isCancelled();
+            }
+            if (cancelled) {
+                onCancel.run();
+            }
+            started.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    complete(value);
+                } else {
+                    completeExceptionally(Futures.cause(failure));
+                }
+                over.complete(null);
+            });
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            boolean running;
+            synchronized (this) {
+                if (cancelled && preparing != null) {
+                    preparing.interrupt();
+                }
+                running = underWay;
+            }
+            if (cancelled && running) {
+                onCancel.run();
             }
             return cancelled;
         }

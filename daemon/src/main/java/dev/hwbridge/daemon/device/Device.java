@@ -104,6 +104,24 @@ public final class Device {
         return queue.submitStarted(work, this::cancel, id);
     }
 
+    /**
+     * Queues work whose first part blocks (it runs on a thread of the device's own, and may use
+     * the device through {@link #call}) and returns the future of its last part (an exchange
+     * through {@link #callAsync}), which holds no thread: e.g. signing, whose preparation reads
+     * the registry and metadata and whose last exchange waits for the user. Cancelling the
+     * future takes the work out of the queue, interrupts its first part, or cancels the device's
+     * exchange.
+     *
+     * @throws DeviceException QUEUE_FULL when {@link #MAX_QUEUED_CALLS} are waiting, GONE when the
+     *                         device is gone
+     */
+    public <T> CompletableFuture<T> submitPrepared(Callable<CompletableFuture<T>> work) throws DeviceException {
+        if (isGone()) {
+            throw DeviceException.gone(id);
+        }
+        return queue.submitPrepared(work, this::cancel, id);
+    }
+
     /** Calls waiting in the queue (not the running one). */
     public int queued() {
         return queue.waiting();

@@ -90,6 +90,26 @@ class StartedCallsTest {
     }
 
     @Test
+    void preparedWorkGivesBackItsThreadOnceItsLastExchangeWaitsForTheUser() throws Exception {
+        connection.enqueue(Replies.success()).enqueueHang(PROMPT);
+        CompletableFuture<Response> signing = device.submitPrepared(() -> {
+            // The blocking part: an exchange it waits for (e.g. the seed's fingerprint).
+            device.call(FEATURES, reply -> { }, () -> true);
+            return device.callAsync(FEATURES, reply -> { }, () -> true);
+        });
+        connection.awaitHanging();
+        CompletableFuture<byte[]> ping = device.submitStarted(() -> device.pingAsync(new byte[] {7}));
+
+        assertThat(threads.awaitNoneRunning()).isTrue();
+        assertThat(ping).isNotDone();
+
+        signing.cancel(true);
+
+        assertThat(ping.get(5, TimeUnit.SECONDS)).containsExactly(7);
+        assertThat(signing).isCancelled();
+    }
+
+    @Test
     void aConnectionNotDrivenByEventsBorrowsAThreadForEachExchange() throws Exception {
         connection.blocking().enqueue(Replies.success()).enqueue(Replies.success());
 
