@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code account.derive}, {@code account.discover}, {@code account.list} and {@code account.forget}. */
 final class AccountMethods implements MethodGroup {
@@ -47,7 +48,7 @@ final class AccountMethods implements MethodGroup {
     @Override
     public Map<String, RpcMethod> methods() {
         Map<String, RpcMethod> methods = new LinkedHashMap<>();
-        methods.put("account.derive", this::derive);
+        methods.put("account.derive", new Derive());
         methods.put("account.discover", this::discover);
         methods.put("account.list", this::list);
         methods.put("account.forget", this::forget);
@@ -103,6 +104,43 @@ final class AccountMethods implements MethodGroup {
                     prefix.value(), genesisHash, null, fingerprint, clock.instant()));
         }
         return account;
+    }
+
+    /**
+     * {@code account.derive}: a key that is only derived (no name to register, not an Ethereum
+     * key) is started, so no thread waits while the user compares the address on the device.
+     */
+    private final class Derive implements StartedMethod {
+
+        @Override
+        public boolean startsWithoutThread(JsonNode raw) {
+            // A name means a registry write (and maybe the seed's fingerprint): blocking work.
+            return !EthereumAccounts.asked(raw) && !raw.hasNonNull("name");
+        }
+
+        @Override
+        public CompletableFuture<JsonNode> begin(RpcClient client, JsonNode raw) throws RpcException {
+            if (!startsWithoutThread(raw)) {
+                return CompletableFuture.completedFuture(derive(client, raw));
+            }
+            Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
+                    "passphrase", "genesisHash"));
+            Session session = SessionMethods.session(params, sessions, client);
+            KeyScheme scheme = Fields.scheme(params);
+            String path = Fields.devicePath(params, "path", scheme);
+            Ss58Prefix prefix = Fields.ss58Format(params);
+            String identity = Fields.identity(params);
+            boolean passphrase = params.flag("passphrase");
+            params.optionalText("name", AccountRecord.MAX_NAME_LENGTH);
+            Fields.genesisHash(params);
+            return KeyRequests.startDerive(session, client, scheme, path, identity, passphrase, params.flag("show"), prefix)
+                    .thenApply(DerivedAccount::toJson);
+        }
+
+        @Override
+        public JsonNode call(RpcClient client, JsonNode raw) throws RpcException {
+            return derive(client, raw);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.hwbridge.daemon.registry.AccountRegistry;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.SessionManager;
+import dev.hwbridge.daemon.transport.DeviceIo;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -53,7 +54,9 @@ public final class BridgeMethods {
         }));
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
         ChainStore chains = ChainStore.open(config.dataDir());
-        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config), new LedgerAwareConnector(new ClientConnector())));
+        DeviceIo deviceIo = ctx.closeOnStop(DeviceIo.start());
+        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config, deviceIo),
+                new LedgerAwareConnector(new ClientConnector(deviceIo.loop()))));
         ctx.deviceCounter(() -> devices.list().size());
         SessionManager sessions = new SessionManager(devices, new SecureRandom());
         SeedFingerprints fingerprints = new SeedFingerprints(sessions);

@@ -2,8 +2,10 @@ package dev.hwbridge.daemon.app;
 
 import dev.hwbridge.daemon.device.BusFactory;
 import dev.hwbridge.daemon.transport.DeviceFilter;
+import dev.hwbridge.daemon.transport.DeviceIo;
 import dev.hwbridge.daemon.transport.hid.HidBus;
 import dev.hwbridge.daemon.transport.ledger.SpeculosBus;
+import dev.hwbridge.daemon.transport.udp.ProbeSettings;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
 import dev.hwbridge.daemon.transport.usb.UsbBus;
 import java.util.ArrayList;
@@ -15,13 +17,14 @@ final class DaemonBuses {
     private DaemonBuses() {
     }
 
-    static List<BusFactory> of(DaemonConfig config) {
+    /** @param deviceIo the loop the UDP transport's channels are registered on */
+    static List<BusFactory> of(DaemonConfig config, DeviceIo deviceIo) {
         List<BusFactory> buses = new ArrayList<>();
         if (!config.speculos().isEmpty()) {
             buses.add(new BusFactory("tcp " + config.speculos(), () -> new SpeculosBus(config.speculos())));
         }
         if (!config.simulators().isEmpty()) {
-            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators())));
+            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators(), ProbeSettings.DEFAULT, deviceIo.group())));
         }
         if (config.hidEnabled()) {
             // Ledgers are opened on HID only: the Ledger client frames its APDUs on HID reports.

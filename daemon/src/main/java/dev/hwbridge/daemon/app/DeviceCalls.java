@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.app;
 
 import dev.hwbridge.daemon.device.DeviceException;
+import dev.hwbridge.daemon.device.Futures;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcException;
 import dev.hwbridge.daemon.session.Session;
@@ -9,6 +10,7 @@ import dev.hwbridge.protocol.message.Features;
 import dev.hwbridge.protocol.message.GetFeatures;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
+import java.util.concurrent.CompletableFuture;
 
 /** Runs one request through a session, relaying prompts to the caller and checking the reply type. */
 final class DeviceCalls {
@@ -42,5 +44,47 @@ final class DeviceCalls {
 
     static Features features(Session session, RpcClient caller) throws RpcException {
         return run(session, caller, GET_FEATURES, Response.BodyCase.FEATURES).getFeatures();
+    }
+
+    /**
+     * As {@link #run}, started: no thread waits for the device.
+     *
+     * @return completes with the final reply of type {@code expected}, or fails with the {@link RpcException} run throws
+     */
+    static CompletableFuture<Response> start(Session session, RpcClient caller, Request request,
+                                             Response.BodyCase expected) {
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        session.callAsync(request, new PromptRelay(caller, session.deviceId(), session.id()))
+                .whenComplete((reply, failure) -> {
+                    try {
+                        if (failure != null) {
+                            throw rpcError(Futures.cause(failure));
+                        }
+                        result.complete(DeviceErrors.expect(reply, expected));
+                    } catch (RpcException | RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
+    }
+
+    /** A failure of a started device call as the JSON-RPC error it stands for. */
+    static RpcException rpcError(Throwable failure) {
+        if (failure instanceof SessionException e) {
+            return DeviceErrors.of(e);
+        }
+        if (failure instanceof DeviceException e) {
+            return DeviceErrors.of(e);
+        }
+        if (failure instanceof RpcException e) {
+            return e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a device call failed unexpectedly", failure);
     }
 }

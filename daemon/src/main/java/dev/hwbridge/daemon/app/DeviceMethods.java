@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hwbridge.daemon.device.Device;
-import dev.hwbridge.daemon.device.DeviceException;
+import dev.hwbridge.daemon.device.Futures;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.rpc.RpcClient;
 import dev.hwbridge.daemon.rpc.RpcError;
@@ -24,6 +24,7 @@ import dev.hwbridge.protocol.message.Wipe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -56,13 +57,13 @@ final class DeviceMethods implements MethodGroup {
         Map<String, RpcMethod> methods = new LinkedHashMap<>();
         methods.put("device.list", this::list);
         methods.put("device.subscribe", this::subscribe);
-        methods.put("device.ping", this::ping);
-        methods.put("device.features", this::features);
-        methods.put("device.unlock", this::unlock);
-        methods.put("device.setup", this::setup);
-        methods.put("device.recover", this::recover);
-        methods.put("device.wipe", this::wipe);
-        methods.put("device.settings", this::settings);
+        methods.put("device.ping", (StartedMethod) this::ping);
+        methods.put("device.features", (StartedMethod) this::features);
+        methods.put("device.unlock", (StartedMethod) this::unlock);
+        methods.put("device.setup", (StartedMethod) this::setup);
+        methods.put("device.recover", (StartedMethod) this::recover);
+        methods.put("device.wipe", (StartedMethod) this::wipe);
+        methods.put("device.settings", (StartedMethod) this::settings);
         return methods;
     }
 
@@ -79,7 +80,7 @@ final class DeviceMethods implements MethodGroup {
     }
 
     /** {@code {device, data?}} → {@code {data}}: the device's echo of up to 64 bytes, no session needed. */
-    private JsonNode ping(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> ping(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("device", "data"));
         String id = params.text("device", Fields.MAX_DEVICE_ID);
         byte[] data = new byte[0];
@@ -92,27 +93,36 @@ final class DeviceMethods implements MethodGroup {
         }
         Device device = devices.find(id)
                 .orElseThrow(() -> new RpcException(RpcError.DEVICE_GONE, "no device with id " + id));
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        try {
-            result.put("data", Hex.toHex(device.ping(data)));
-        } catch (DeviceException e) {
-            throw DeviceErrors.of(e);
-        }
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        device.pingAsync(data).whenComplete((echo, failure) -> {
+            if (failure != null) {
+                try {
+                    result.completeExceptionally(DeviceCalls.rpcError(Futures.cause(failure)));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+                return;
+            }
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.put("data", Hex.toHex(echo));
+            result.complete(answer);
+        });
         return result;
     }
 
-    private JsonNode features(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> features(RpcClient client, JsonNode raw) throws RpcException {
         Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
-        return DeviceJson.features(DeviceCalls.features(session, client));
+        return DeviceCalls.start(session, client, DeviceCalls.GET_FEATURES, Response.BodyCase.FEATURES)
+                .thenApply(reply -> DeviceJson.features(reply.getFeatures()));
     }
 
-    private JsonNode unlock(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> unlock(RpcClient client, JsonNode raw) throws RpcException {
         Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
         Request request = Request.newBuilder().setUnlock(Unlock.getDefaultInstance()).build();
         return flow(session, client, request, false);
     }
 
-    private JsonNode setup(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> setup(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("session", "wordCount", "label", "identity"));
         Session session = SessionMethods.session(params, sessions, client);
         Setup setup = Setup.newBuilder()
@@ -123,7 +133,7 @@ final class DeviceMethods implements MethodGroup {
         return flow(session, client, Request.newBuilder().setSetup(setup).build(), true);
     }
 
-    private JsonNode recover(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> recover(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("session", "wordCount", "identity"));
         Session session = SessionMethods.session(params, sessions, client);
         Recover recover = Recover.newBuilder()
@@ -133,7 +143,7 @@ final class DeviceMethods implements MethodGroup {
         return flow(session, client, Request.newBuilder().setRecover(recover).build(), true);
     }
 
-    private JsonNode wipe(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> wipe(RpcClient client, JsonNode raw) throws RpcException {
         Session session = SessionMethods.session(Params.of(raw, Set.of("session")), sessions, client);
         return flow(session, client, Request.newBuilder().setWipe(Wipe.getDefaultInstance()).build(), true);
     }
@@ -142,7 +152,7 @@ final class DeviceMethods implements MethodGroup {
      * {@code {session, blindSigning?}} → the features, once the user confirmed a change on the
      * device (nothing is asked when nothing changes).
      */
-    private JsonNode settings(RpcClient client, JsonNode raw) throws RpcException {
+    private CompletableFuture<JsonNode> settings(RpcClient client, JsonNode raw) throws RpcException {
         Params params = Params.of(raw, Set.of("session", "blindSigning"));
         Session session = SessionMethods.session(params, sessions, client);
         ApplySettings.Builder settings = ApplySettings.newBuilder();
@@ -150,20 +160,25 @@ final class DeviceMethods implements MethodGroup {
             settings.setBlindSigning(params.flag("blindSigning"));
         }
         Request request = Request.newBuilder().setApplySettings(settings).build();
-        return DeviceJson.features(DeviceCalls.run(session, client, request, Response.BodyCase.FEATURES).getFeatures());
+        return DeviceCalls.start(session, client, request, Response.BodyCase.FEATURES)
+                .thenApply(reply -> DeviceJson.features(reply.getFeatures()));
     }
 
-    /** Runs a flow that ends in Success, then returns the features. */
-    private JsonNode flow(Session session, RpcClient client, Request request, boolean changesSeeds) throws RpcException {
-        try {
-            DeviceCalls.run(session, client, request, Response.BodyCase.SUCCESS);
-        } finally {
-            // Also on failure: a flow cut short (unplug, cancel) leaves the seeds in doubt.
-            if (changesSeeds) {
-                seedChanged.accept(session);
-            }
-        }
-        return DeviceJson.features(DeviceCalls.features(session, client));
+    /**
+     * Starts a flow that ends in Success, then asks for the features; no thread waits while the
+     * user goes through it on the device.
+     */
+    private CompletableFuture<JsonNode> flow(Session session, RpcClient client, Request request, boolean changesSeeds) {
+        return DeviceCalls.start(session, client, request, Response.BodyCase.SUCCESS)
+                .whenComplete((success, failure) -> {
+                    // Also on failure: a flow cut short (unplug, cancel) leaves the seeds in doubt.
+                    if (changesSeeds) {
+                        seedChanged.accept(session);
+                    }
+                })
+                .thenCompose(success -> DeviceCalls.start(session, client, DeviceCalls.GET_FEATURES,
+                        Response.BodyCase.FEATURES))
+                .thenApply(reply -> DeviceJson.features(reply.getFeatures()));
     }
 
     private static int wordCount(Params params) throws RpcException {

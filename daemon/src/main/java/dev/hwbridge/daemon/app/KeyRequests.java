@@ -22,6 +22,7 @@ import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Asks the device for public keys, and checks what it answers fits the request. */
 final class KeyRequests {
@@ -51,6 +52,33 @@ final class KeyRequests {
         Response reply = DeviceCalls.run(session, caller, Request.newBuilder().setDerivePublicKey(derive).build(),
                 Response.BodyCase.PUBLIC_KEY);
         return new DerivedAccount(scheme, path, prefix, checked(reply.getPublicKey(), scheme));
+    }
+
+    /** As {@link #derive}, started: no thread waits for the device (the user comparing the address). */
+    static CompletableFuture<DerivedAccount> startDerive(Session session, RpcClient caller, KeyScheme scheme,
+            String path, String identity, boolean passphrase, boolean show, Ss58Prefix prefix) {
+        DerivePublicKey derive = DerivePublicKey.newBuilder()
+                .setScheme(KeySchemes.toProto(scheme))
+                .setPath(path)
+                .setIdentity(identity)
+                .setAskPassword(passphrase)
+                .setShow(show)
+                .setSs58Format(prefix.value())
+                .build();
+        CompletableFuture<DerivedAccount> result = new CompletableFuture<>();
+        DeviceCalls.start(session, caller, Request.newBuilder().setDerivePublicKey(derive).build(),
+                Response.BodyCase.PUBLIC_KEY).whenComplete((reply, failure) -> {
+                    try {
+                        if (failure != null) {
+                            result.completeExceptionally(failure);
+                            return;
+                        }
+                        result.complete(new DerivedAccount(scheme, path, prefix, checked(reply.getPublicKey(), scheme)));
+                    } catch (RpcException | RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * A method that uses one device, started in that device's queue ({@link Device#submit}): while
  * the calls ahead of it (a prompt the user has not answered) keep the device, it waits there
  * without a thread, so neither calls to other devices nor calls that need no device wait for a
- * worker. Its whole body runs in its turn, so the exchanges of one call are never interleaved with
+ * worker. A {@link StartedMethod} holds no thread while the device works either, a {@link
+ * PreparedMethod} one only until its last exchange starts; any other body borrows one for its turn. Its whole body runs in its turn, so the exchanges of one call are never interleaved with
  * another's. When the param naming the device does not resolve (no such session or device), the
  * body runs at once and reports that as it always does.
  */
@@ -64,9 +65,23 @@ final class QueuedOnDevice implements RpcMethod {
             return Optional.empty();
         }
         try {
+            if (body instanceof StartedMethod started && started.startsWithoutThread(params)) {
+                return Optional.of(device.get().submitStarted(() -> begin(started, client, params)));
+            }
+            if (body instanceof PreparedMethod prepared) {
+                return Optional.of(device.get().submitPrepared(() -> prepared.prepare(client, params)));
+            }
             return Optional.of(device.get().submit(() -> body.call(client, params)));
         } catch (DeviceException e) {
             throw DeviceErrors.of(e);
+        }
+    }
+
+    private static CompletableFuture<JsonNode> begin(StartedMethod method, RpcClient client, JsonNode params) {
+        try {
+            return method.begin(client, params);
+        } catch (RpcException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -30,6 +30,7 @@ import dev.hwbridge.protocol.message.SignPayload;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code account.sign}, in two forms: by key ({@code {session, scheme, path, payload}}, a
@@ -63,15 +64,19 @@ final class SignMethods implements MethodGroup {
 
     @Override
     public Map<String, RpcMethod> methods() {
-        return Map.of("account.sign", this::sign);
+        return Map.of("account.sign", (PreparedMethod) this::sign);
     }
 
-    private JsonNode sign(RpcClient client, JsonNode raw) throws RpcException {
+    /**
+     * Checks the params, finds the account, plans the transaction (blocking: the registry, the
+     * chain's metadata), then starts the signing exchange, which waits for the user without a thread.
+     */
+    private CompletableFuture<JsonNode> sign(RpcClient client, JsonNode raw) throws RpcException {
         boolean byAccount = raw != null && raw.isObject() && (raw.has("signerPayload") || raw.has("address"));
         Params params = Params.of(raw, byAccount ? BY_ACCOUNT : BY_KEY);
         Session session = SessionMethods.session(params, sessions, client);
         if (!byAccount) {
-            return run(session, client, byKey(params), false);
+            return start(session, client, byKey(params), false).thenApply(result -> result);
         }
         String address = AccountMethods.address(params, "address");
         JsonNode signerPayload = params.object("signerPayload");
@@ -87,8 +92,9 @@ final class SignMethods implements MethodGroup {
         SignPayload.Builder sign = forAccount(session, client, account,
                 message ? parsedMessage.address() : payloadAddress(signerPayload));
         if (message) {
-            return run(session, client, sign.setKind(SignPayload.Kind.RAW)
-                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build(), account.isEthereum());
+            return start(session, client, sign.setKind(SignPayload.Kind.RAW)
+                    .setPayload(ByteString.copyFrom(parsedMessage.payload())).build(), account.isEthereum())
+                    .thenApply(result -> result);
         }
         return transaction(session, client, sign, account, transactions.plan(signerPayload, proof));
     }
@@ -119,8 +125,8 @@ final class SignMethods implements MethodGroup {
     }
 
     /** Signs a planned transaction; the result adds the payload as signed and, if asked, the signed extrinsic. */
-    private static JsonNode transaction(Session session, RpcClient client, SignPayload.Builder sign, AccountRecord account,
-            TransactionSigning.Plan plan) throws RpcException {
+    private static CompletableFuture<JsonNode> transaction(Session session, RpcClient client, SignPayload.Builder sign,
+            AccountRecord account, TransactionSigning.Plan plan) throws RpcException {
         sign.setKind(SignPayload.Kind.TRANSACTION).setPayload(ByteString.copyFrom(plan.payload()))
                 .addAllUnknownExtensions(plan.unknownExtensions());
         if (plan.proof() != null) {
@@ -129,13 +135,18 @@ final class SignMethods implements MethodGroup {
         // Refused before the user is asked to sign something that could not be sent.
         boolean rsv = account.isEthereum() || account.keyScheme() == KeyScheme.ECDSA;
         plan.checkSignedTransaction(signer(account, new byte[rsv ? ECDSA_SIGNATURE_LENGTH : SIGNATURE_LENGTH]));
-        ObjectNode result = run(session, client, sign.build(), account.isEthereum());
-        result.set("signerPayload", plan.signerPayload());
-        String signed = plan.signedTransaction(signer(account, Hex.fromHex(result.get("signature").asText())));
-        if (signed != null) {
-            result.put("signedTransaction", signed);
-        }
-        return result;
+        return start(session, client, sign.build(), account.isEthereum()).thenCompose(result -> {
+            result.set("signerPayload", plan.signerPayload());
+            try {
+                String signed = plan.signedTransaction(signer(account, Hex.fromHex(result.get("signature").asText())));
+                if (signed != null) {
+                    result.put("signedTransaction", signed);
+                }
+            } catch (RpcException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return CompletableFuture.completedFuture(result);
+        });
     }
 
     /** The signer of a signed extrinsic; an ethereum account's signature has no MultiSignature form. */
@@ -192,11 +203,12 @@ final class SignMethods implements MethodGroup {
     }
 
     /**
-     * Asks the device to sign. {@code ethereum}: a Ledger's Ethereum-style key, whose
-     * {@code multiSignature} is the 65-byte r ‖ s ‖ v itself (no MultiSignature prefix: an
-     * Ethereum-style chain's signature type has none).
+     * Starts the signing exchange; the future gives {@code {signature, multiSignature}}. {@code
+     * ethereum}: a Ledger's Ethereum-style key, whose {@code multiSignature} is the 65-byte r ‖ s ‖ v
+     * itself (no MultiSignature prefix: an Ethereum-style chain's signature type has none).
      */
-    private static ObjectNode run(Session session, RpcClient client, SignPayload sign, boolean ethereum)
+    private static CompletableFuture<ObjectNode> start(Session session, RpcClient client, SignPayload sign,
+            boolean ethereum)
             throws RpcException {
         Request request = Request.newBuilder().setSignPayload(sign).build();
         if (request.getSerializedSize() > MessageParts.MAX_MESSAGE_SIZE) {
@@ -204,8 +216,17 @@ final class SignMethods implements MethodGroup {
                     + MessageParts.MAX_MESSAGE_SIZE + " bytes)");
         }
         KeyScheme scheme = KeyScheme.valueOf(sign.getScheme().name());
-        byte[] signature = DeviceCalls.run(session, client, request, Response.BodyCase.SIGNATURE)
-                .getSignature().getSignature().toByteArray();
+        return DeviceCalls.start(session, client, request, Response.BodyCase.SIGNATURE).thenCompose(reply -> {
+            try {
+                return CompletableFuture.completedFuture(
+                        signed(scheme, reply.getSignature().getSignature().toByteArray(), ethereum));
+            } catch (RpcException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    private static ObjectNode signed(KeyScheme scheme, byte[] signature, boolean ethereum) throws RpcException {
         int expected = scheme == KeyScheme.ECDSA ? ECDSA_SIGNATURE_LENGTH : SIGNATURE_LENGTH;
         if (signature.length != expected) {
             throw new RpcException(RpcError.DEVICE_ERROR, "the device answered a signature of the wrong length");

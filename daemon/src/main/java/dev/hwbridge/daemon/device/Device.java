@@ -12,15 +12,20 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One attached device. It opens its connection on first use and runs one call at a time, in
  * arrival order: the protocol has one exchange per device, and a second MSG would only earn a
  * CHANNEL_BUSY error. Work that uses the device is {@link #submit submitted} to its queue, where it
- * waits without a thread; {@link #call} and {@link #ping} also serialise direct callers. A call
+ * waits without a thread; work that is {@link #submitStarted started} rather than run (its
+ * exchanges through {@link #callAsync} and {@link #pingAsync}) holds no thread while the device
+ * works either, only a connection that is not driven by events (a Ledger's) borrows one for the
+ * exchange. {@link #call} and {@link #ping} also serialise direct callers. A call
  * that fails in a way its connection does not {@link DeviceConnection#survives survive} drops the
  * connection, so the next call opens a new one.
  *
@@ -36,8 +41,10 @@ public final class Device {
     private final String id;
     private final DeviceDescriptor descriptor;
     private final DeviceOpener opener;
-    /** Fair, so queued calls run in the order they came. */
-    private final ReentrantLock callLock = new ReentrantLock(true);
+    /** First come first served, so queued calls run in the order they came; held across an exchange. */
+    private final Turnstile turn = new Turnstile();
+    /** Runs what blocks: opening a connection, the exchanges of a connection not driven by events. */
+    private final Executor threads;
     private final Object state = new Object();
     private final CallQueue queue;
 
@@ -62,6 +69,7 @@ public final class Device {
         this.id = Objects.requireNonNull(id, "id");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.threads = Objects.requireNonNull(threads, "threads");
         this.queue = new CallQueue(MAX_QUEUED_CALLS, threads);
     }
 
@@ -78,6 +86,40 @@ public final class Device {
             throw DeviceException.gone(id);
         }
         return queue.submit(work, id);
+    }
+
+    /**
+     * Queues work that starts without blocking (it uses this device through {@link #callAsync}
+     * or {@link #pingAsync}) and is over when its future completes; it holds no thread meanwhile.
+     * It starts on the thread that ended the work before it, or on this caller's. Cancelling the
+     * future takes the work out of the queue, or cancels the device's exchange while it runs.
+     *
+     * @throws DeviceException QUEUE_FULL when {@link #MAX_QUEUED_CALLS} are waiting, GONE when the
+     *                         device is gone
+     */
+    public <T> CompletableFuture<T> submitStarted(Supplier<CompletableFuture<T>> work) throws DeviceException {
+        if (isGone()) {
+            throw DeviceException.gone(id);
+        }
+        return queue.submitStarted(work, this::cancel, id);
+    }
+
+    /**
+     * Queues work whose first part blocks (it runs on a thread of the device's own, and may use
+     * the device through {@link #call}) and returns the future of its last part (an exchange
+     * through {@link #callAsync}), which holds no thread: e.g. signing, whose preparation reads
+     * the registry and metadata and whose last exchange waits for the user. Cancelling the
+     * future takes the work out of the queue, interrupts its first part, or cancels the device's
+     * exchange.
+     *
+     * @throws DeviceException QUEUE_FULL when {@link #MAX_QUEUED_CALLS} are waiting, GONE when the
+     *                         device is gone
+     */
+    public <T> CompletableFuture<T> submitPrepared(Callable<CompletableFuture<T>> work) throws DeviceException {
+        if (isGone()) {
+            throw DeviceException.gone(id);
+        }
+        return queue.submitPrepared(work, this::cancel, id);
     }
 
     /** Calls waiting in the queue (not the running one). */
@@ -136,10 +178,30 @@ public final class Device {
     public Response call(Request request, Consumer<Response> interim, BooleanSupplier stillWanted)
             throws DeviceException {
         Response reply = exchange(stillWanted, open -> open.call(request, interim));
+        remember(reply);
+        return reply;
+    }
+
+    /**
+     * As {@link #call}, started: the future completes with the final reply or fails with a
+     * {@link DeviceException}, and no thread waits for the device meanwhile.
+     *
+     * @param interim told each interim reply, on the thread that heard it (a device event loop)
+     */
+    public CompletableFuture<Response> callAsync(Request request, Consumer<Response> interim,
+                                                 BooleanSupplier stillWanted) {
+        return exchangeAsync(stillWanted, open -> open.callAsync(request, interim, threads))
+                .whenComplete((reply, failure) -> {
+                    if (failure == null) {
+                        remember(reply);
+                    }
+                });
+    }
+
+    private void remember(Response reply) {
         if (reply.getBodyCase() == Response.BodyCase.FEATURES) {
             lastFeatures = reply.getFeatures();
         }
-        return reply;
     }
 
     /**
@@ -152,17 +214,28 @@ public final class Device {
         return exchange(() -> true, open -> open.ping(data, PING_TIMEOUT));
     }
 
+    /** As {@link #ping}, started: the future completes with the echo or fails with a {@link DeviceException}. */
+    public CompletableFuture<byte[]> pingAsync(byte[] data) {
+        return exchangeAsync(() -> true, open -> open.pingAsync(data, PING_TIMEOUT, threads));
+    }
+
     /** One exchange on the open connection. */
     private interface Exchange<T> {
         T run(DeviceConnection open) throws DeviceException;
     }
 
     private <T> T exchange(BooleanSupplier stillWanted, Exchange<T> exchange) throws DeviceException {
+        CompletableFuture<Void> myTurn = turn.enter();
         try {
-            callLock.lockInterruptibly();
+            myTurn.get();
         } catch (InterruptedException e) {
+            if (!myTurn.cancel(false)) {
+                turn.leave();
+            }
             Thread.currentThread().interrupt();
             throw new DeviceException(DeviceError.CANCELLED, "the call was cancelled while it waited for the device");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a turn never fails", e);
         }
         try {
             DeviceConnection open = begin(stillWanted);
@@ -179,8 +252,42 @@ public final class Device {
                 }
             }
         } finally {
-            callLock.unlock();
+            turn.leave();
         }
+    }
+
+    private <T> CompletableFuture<T> exchangeAsync(BooleanSupplier stillWanted,
+                                                   Function<DeviceConnection, CompletableFuture<T>> exchange) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        turn.enter().thenRun(() -> beginAsync(stillWanted).whenComplete((open, refused) -> {
+            if (refused != null) {
+                turn.leave();
+                result.completeExceptionally(Futures.cause(refused));
+                return;
+            }
+            CompletableFuture<T> started;
+            try {
+                started = exchange.apply(open);
+            } catch (RuntimeException e) {
+                started = CompletableFuture.failedFuture(e);
+            }
+            started.whenComplete((value, failure) -> {
+                Throwable cause = failure == null ? null : Futures.cause(failure);
+                if (cause instanceof DeviceException e && !open.survives(e)) {
+                    drop(open);
+                }
+                synchronized (state) {
+                    calling = false;
+                }
+                turn.leave();
+                if (cause == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(cause);
+                }
+            });
+        }));
+        return result;
     }
 
     /**
@@ -216,7 +323,7 @@ public final class Device {
         }
     }
 
-    /** Called with callLock held: makes sure a connection is open and marks the call running. */
+    /** Called holding the turn: makes sure a connection is open and marks the call running. */
     private DeviceConnection begin(BooleanSupplier stillWanted) throws DeviceException {
         DeviceConnection open;
         synchronized (state) {
@@ -239,6 +346,37 @@ public final class Device {
             calling = true;
             return connection;
         }
+    }
+
+    /**
+     * As {@link #begin}, holding the turn: a connection still to be opened is opened on a thread
+     * of {@code threads} (INIT blocks), an open one is used at once.
+     */
+    private CompletableFuture<DeviceConnection> beginAsync(BooleanSupplier stillWanted) {
+        synchronized (state) {
+            try {
+                checkUsable(stillWanted);
+            } catch (DeviceException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (connection != null) {
+                calling = true;
+                return CompletableFuture.completedFuture(connection);
+            }
+        }
+        CompletableFuture<DeviceConnection> opened = new CompletableFuture<>();
+        try {
+            threads.execute(() -> {
+                try {
+                    opened.complete(begin(stillWanted));
+                } catch (DeviceException | RuntimeException e) {
+                    opened.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            opened.completeExceptionally(new DeviceException(DeviceError.GONE, "device " + id + " is closing", e));
+        }
+        return opened;
     }
 
     private void checkUsable(BooleanSupplier stillWanted) throws DeviceException {

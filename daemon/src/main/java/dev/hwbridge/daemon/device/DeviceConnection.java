@@ -3,14 +3,17 @@ package dev.hwbridge.daemon.device;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
  * An open conversation with one device: one exchange at a time. Declared here, beside its only
  * consumer {@link Device}, so device logic is tested without framing or a transport.
  *
- * <p>{@link #call} is used by one thread at a time; {@link #cancel()} and {@link #close()} may be
- * called from any thread.
+ * <p>One exchange at a time, blocking ({@link #call}) or started ({@link #callAsync}); {@link
+ * #cancel()} and {@link #close()} may be called from any thread.
  */
 public interface DeviceConnection extends AutoCloseable {
 
@@ -28,6 +31,43 @@ public interface DeviceConnection extends AutoCloseable {
      * @throws DeviceException GONE, TIMEOUT, CANCELLED, FAILED, MALFORMED_REPLY, …
      */
     byte[] ping(byte[] data, Duration timeout) throws DeviceException;
+
+    /**
+     * Starts one exchange as {@link #call} runs it; the future completes with the final reply or
+     * fails with a {@link DeviceException}. A connection driven by events overrides this so that
+     * the exchange holds no thread; by default {@link #call} runs on a thread of {@code blocking}.
+     *
+     * @param interim told each interim reply, on whichever thread hears it
+     */
+    default CompletableFuture<Response> callAsync(Request request, Consumer<Response> interim, Executor blocking) {
+        return onThread(blocking, () -> call(request, interim));
+    }
+
+    /** Starts a PING as {@link #ping} sends it; by default on a thread of {@code blocking}. */
+    default CompletableFuture<byte[]> pingAsync(byte[] data, Duration timeout, Executor blocking) {
+        return onThread(blocking, () -> ping(data, timeout));
+    }
+
+    /** Blocking work of a connection that is not driven by events. */
+    interface Blocking<T> {
+        T run() throws DeviceException;
+    }
+
+    private static <T> CompletableFuture<T> onThread(Executor blocking, Blocking<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            blocking.execute(() -> {
+                try {
+                    result.complete(work.run());
+                } catch (DeviceException | RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new DeviceException(DeviceError.GONE, "the device layer is closing", e));
+        }
+        return result;
+    }
 
     /**
      * Whether this connection is still good for the next call after one failed with {@code failure};

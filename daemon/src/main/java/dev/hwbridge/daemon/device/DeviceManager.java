@@ -41,8 +41,9 @@ public final class DeviceManager implements AutoCloseable {
     private final List<DeviceBus> buses = new ArrayList<>();
     private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
     /**
-     * Runs each device's calls, one thread per device while it has calls, none while it is idle:
-     * the calls waiting for a device hold no thread (see {@link CallQueue}).
+     * Opens devices (INIT blocks) and runs the blocking work in each device's queue, one thread
+     * per device while it has such work, none while it is idle: the calls waiting for a device
+     * hold no thread, nor do started ones while the device works (see {@link CallQueue}).
      */
     private final ExecutorService deviceThreads = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -191,7 +192,7 @@ public final class DeviceManager implements AutoCloseable {
 
     private void fetchFeatures(Device device) {
         try {
-            device.submit(() -> device.call(GET_FEATURES, reply -> { }, () -> true)).whenComplete((reply, failure) -> {
+            device.submitStarted(() -> device.callAsync(GET_FEATURES, reply -> { }, () -> true)).whenComplete((reply, failure) -> {
                 if (failure != null) {
                     // Only the label in device.list is missing; device.features will ask again.
                     LOG.info("device {} did not tell its features on attach: {}", device.id(), describe(failure));

@@ -3,8 +3,10 @@ package dev.hwbridge.daemon.session;
 import dev.hwbridge.daemon.device.Device;
 import dev.hwbridge.daemon.device.DeviceError;
 import dev.hwbridge.daemon.device.DeviceException;
+import dev.hwbridge.daemon.device.Futures;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +70,31 @@ public final class Session {
             }
             throw e;
         }
+    }
+
+    /**
+     * As {@link #call}, started: the future completes with the final reply or fails with a
+     * {@link SessionException} or {@link DeviceException}; no thread waits for the device.
+     *
+     * @param interim told each interim reply, on the thread that heard it
+     */
+    public CompletableFuture<Response> callAsync(Request request, Consumer<Response> interim) {
+        if (!active) {
+            return CompletableFuture.failedFuture(new SessionException(SessionError.NO_SESSION, "the session has ended"));
+        }
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        device.callAsync(request, interim, this::isActive).whenComplete((reply, failure) -> {
+            if (failure == null) {
+                result.complete(reply);
+                return;
+            }
+            Throwable cause = Futures.cause(failure);
+            if (cause instanceof DeviceException e && e.error() == DeviceError.GONE) {
+                manager.end(this, EndReason.DETACHED);
+            }
+            result.completeExceptionally(cause);
+        });
+        return result;
     }
 
     /** Marks the session ended and cancels its call in progress; true if it was active. */

@@ -1,5 +1,7 @@
 package dev.hwbridge.daemon.transport;
 
+import dev.hwbridge.protocol.client.ReaderThreadLink;
+import dev.hwbridge.protocol.client.ReportLink;
 import dev.hwbridge.protocol.client.ReportPort;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,6 +40,17 @@ public interface DeviceChannel extends ReportPort {
      */
     @Override
     Optional<byte[]> read(Duration timeout) throws TransportException;
+
+    /**
+     * This channel as the event-driven protocol client's link; closing the link closes the
+     * channel. By default a reader and a writer thread for the open device (not per call) use its
+     * blocking reads and writes (hidapi and libusb offer no others), so the device event loop
+     * never blocks on it; a transport that can hear the device without a thread of its own (a
+     * datagram channel on an event loop) overrides this.
+     */
+    default ReportLink link() {
+        return ReaderThreadLink.withWriterThread(this, "hwbridge-" + descriptor().transport());
+    }
 
     @Override
     void close();

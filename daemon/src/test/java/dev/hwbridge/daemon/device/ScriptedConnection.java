@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,6 +36,9 @@ public final class ScriptedConnection implements DeviceConnection {
     private boolean cancelled;
     private boolean closed;
     private int closeCount;
+    /** The started exchange that waits for the user, if any. */
+    private CompletableFuture<Response> hanging;
+    private boolean eventDriven = true;
 
     /** The next exchange sends {@code interims}, then {@code reply}. */
     public synchronized ScriptedConnection enqueue(Response reply, Response... interims) {
@@ -44,6 +49,15 @@ public final class ScriptedConnection implements DeviceConnection {
     /** What exchanges with nothing enqueued answer (by default they fail with DEVICE_ERROR). */
     public synchronized ScriptedConnection otherwise(Response reply) {
         fallback = reply;
+        return this;
+    }
+
+    /**
+     * Runs started exchanges ({@link #callAsync}) on a thread of the device layer, as a connection
+     * that is not driven by events (a Ledger's) does; by default they hold no thread.
+     */
+    public synchronized ScriptedConnection blocking() {
+        eventDriven = false;
         return this;
     }
 
@@ -100,6 +114,53 @@ public final class ScriptedConnection implements DeviceConnection {
         }
     }
 
+    /**
+     * As {@link #call}, without a thread: a script that hangs returns a future that a cancel or
+     * close ends.
+     */
+    @Override
+    public CompletableFuture<Response> callAsync(Request request, Consumer<Response> interim, Executor blocking) {
+        synchronized (this) {
+            if (!eventDriven) {
+                return DeviceConnection.super.callAsync(request, interim, blocking);
+            }
+        }
+        Script script;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new DeviceException(DeviceError.GONE, "closed"));
+            }
+            requests.add(request);
+            script = scripts.poll();
+            if (script == null && fallback != null) {
+                script = new Script(List.of(), fallback);
+            }
+            cancelled = false;
+        }
+        if (script == null) {
+            return CompletableFuture.failedFuture(new DeviceException(DeviceError.FAILED, "no reply scripted"));
+        }
+        script.interims().forEach(interim);
+        if (script.reply() != null) {
+            return CompletableFuture.completedFuture(script.reply());
+        }
+        CompletableFuture<Response> hang = new CompletableFuture<>();
+        synchronized (this) {
+            hanging = hang;
+        }
+        waiting.add("waiting");
+        return hang;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> pingAsync(byte[] data, Duration timeout, Executor blocking) {
+        try {
+            return CompletableFuture.completedFuture(ping(data, timeout));
+        } catch (DeviceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Echoes {@code data} (recorded in {@link #pings()}) unless the connection is closed. */
     @Override
     public byte[] ping(byte[] data, Duration timeout) throws DeviceException {
@@ -113,18 +174,34 @@ public final class ScriptedConnection implements DeviceConnection {
     }
 
     @Override
-    public synchronized void cancel() {
-        cancelled = true;
-        notifyAll();
+    public void cancel() {
+        CompletableFuture<Response> hang;
+        synchronized (this) {
+            cancelled = true;
+            notifyAll();
+            hang = hanging;
+            hanging = null;
+        }
+        if (hang != null) {
+            hang.completeExceptionally(new DeviceException(DeviceError.CANCELLED, "cancelled"));
+        }
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closeCount++;
+    public void close() {
+        CompletableFuture<Response> hang;
+        synchronized (this) {
+            if (!closed) {
+                closeCount++;
+            }
+            closed = true;
+            notifyAll();
+            hang = hanging;
+            hanging = null;
         }
-        closed = true;
-        notifyAll();
+        if (hang != null) {
+            hang.completeExceptionally(new DeviceException(DeviceError.GONE, "closed"));
+        }
     }
 
     /** Waits for the next request the device received. */

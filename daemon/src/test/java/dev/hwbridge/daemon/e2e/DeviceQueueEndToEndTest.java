@@ -12,6 +12,7 @@ import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A prompt open on one device, with hundreds of calls waiting for that device, delays neither a
- * call to another device nor a call that needs no device: waiting calls hold no worker thread.
+ * call to another device nor a call that needs no device: waiting calls hold no worker thread,
+ * and neither does the prompt.
  */
 class DeviceQueueEndToEndTest {
 
@@ -73,6 +75,8 @@ class DeviceQueueEndToEndTest {
                 assertThat(tookMs).as("calls beside the prompt, ms").isLessThan(PROMPT_MS);
                 assertThat(prompt).isNotDone();
                 assertThat(waiting).as("pings queued behind the prompt").noneMatch(CompletableFuture::isDone);
+                // No thread waits for the held device: neither the prompt nor the pings behind it.
+                assertThat(threadsInDeviceCalls()).as("threads held by device calls").isEmpty();
 
                 hand.confirm();
                 assertThat(RpcClient.result(prompt).get("publicKey").asText()).startsWith("0x");
@@ -87,6 +91,20 @@ class DeviceQueueEndToEndTest {
                 }
             }
         }
+    }
+
+    /**
+     * The threads inside a device exchange or running a method's body in a device's turn. The
+     * daemon runs in this JVM, so its threads are visible here.
+     */
+    private static List<String> threadsInDeviceCalls() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> Arrays.stream(entry.getValue()).anyMatch(frame ->
+                        frame.getClassName().equals("dev.hwbridge.daemon.device.Device")
+                                && frame.getMethodName().equals("exchange")
+                                || frame.getClassName().startsWith("dev.hwbridge.daemon.device.CallQueue$BlockingCall")))
+                .map(entry -> entry.getKey().getName())
+                .toList();
     }
 
     private static RpcClient connect(Daemon daemon, List<RpcClient> clients) throws Exception {

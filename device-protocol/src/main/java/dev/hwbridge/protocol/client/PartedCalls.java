@@ -8,6 +8,7 @@ import dev.hwbridge.protocol.message.Redaction;
 import dev.hwbridge.protocol.message.Request;
 import dev.hwbridge.protocol.message.Response;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -64,5 +65,52 @@ public final class PartedCalls {
             }
         }
         return client.call(parts.get(parts.size() - 1), interim, options);
+    }
+
+    /**
+     * As {@link #call(DeviceClient, Request, Consumer, CallOptions)} on the event-driven client:
+     * each part starts when the device acknowledged the one before, and no thread waits between.
+     *
+     * @return fails with the {@link DeviceClientException}s listed there
+     */
+    public static CompletableFuture<Response> call(AsyncDeviceClient client, Request request,
+                                                   Consumer<Response> interim, CallOptions options) {
+        if (request.getSerializedSize() <= Messages.MAX_SIZE) {
+            return client.call(request, interim, options);
+        }
+        if (!fits(request, client.deviceInfo().capabilities())) {
+            return CompletableFuture.failedFuture(new DeviceClientException(Code.INVALID_REQUEST,
+                    Redaction.describe(request) + " of " + request.getSerializedSize()
+                            + " bytes is too large for this device"));
+        }
+        List<Request> parts;
+        try {
+            parts = MessageParts.split(request);
+        } catch (MessageException e) {
+            return CompletableFuture.failedFuture(new DeviceClientException(Code.INVALID_REQUEST,
+                    "cannot send " + Redaction.describe(request) + ": " + e.getMessage(), e));
+        }
+        return callFrom(client, parts, 0, interim, options);
+    }
+
+    private static CompletableFuture<Response> callFrom(AsyncDeviceClient client, List<Request> parts, int index,
+                                                        Consumer<Response> interim, CallOptions options) {
+        Request part = parts.get(index);
+        CompletableFuture<Response> reply = client.call(part, interim, options);
+        if (index == parts.size() - 1) {
+            return reply;
+        }
+        return reply.thenCompose(response -> {
+            if (response.getBodyCase() == Response.BodyCase.FAILURE) {
+                return CompletableFuture.completedFuture(response);
+            }
+            int sent = part.getRequestPart().getOffset() + part.getRequestPart().getData().size();
+            if (response.getBodyCase() != Response.BodyCase.PART_RECEIVED
+                    || response.getPartReceived().getReceived() != sent) {
+                return CompletableFuture.failedFuture(new DeviceClientException(Code.PROTOCOL_ERROR,
+                        "the device answered a part with " + Redaction.describe(response)));
+            }
+            return callFrom(client, parts, index + 1, interim, options);
+        });
     }
 }

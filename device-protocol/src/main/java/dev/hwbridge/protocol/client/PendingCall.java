@@ -3,22 +3,21 @@ package dev.hwbridge.protocol.client;
 import dev.hwbridge.protocol.framing.FrameCommand;
 
 /**
- * The state of the call in progress, shared by the calling thread and whoever calls
- * {@link DeviceClient#cancel()}. Written under the client's write lock (so a CANCEL can never be
- * written before, or in the middle of, the request it cancels); volatile so the calling thread
- * may read it without the lock.
+ * The state of the call in progress. Touched only on the {@link AsyncDeviceClient}'s executor,
+ * which also writes the reports, so a CANCEL can never be written before, or in the middle of,
+ * the request it cancels.
  */
 final class PendingCall {
 
     private final FrameCommand command;
-    private volatile int channel;
-    private volatile boolean started;
-    private volatile boolean sent;
-    private volatile boolean cancelRequested;
-    private volatile long cancelRequestedAt;
-    private volatile boolean cancelSent;
-    private volatile boolean ended;
-    private volatile boolean answered;
+    private int channel;
+    private boolean started;
+    private boolean sent;
+    private boolean cancelRequested;
+    private long cancelRequestedAt;
+    private boolean cancelSent;
+    private boolean ended;
+    private boolean answered;
     private int framesReceived;
 
     PendingCall(FrameCommand command) {

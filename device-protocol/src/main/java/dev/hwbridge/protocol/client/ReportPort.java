@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * A two-way link carrying 64-byte reports to and from one device, whatever the transport (USB
- * HID, raw USB, UDP to the simulator, an in-memory pipe in tests). {@link DeviceClient} is its
- * only user: one thread reads while at most one thread writes at a time.
+ * HID, raw USB, UDP to the simulator, an in-memory pipe in tests), read by blocking. The protocol
+ * client reads it through a {@link ReaderThreadLink}: one thread reads while at most one thread
+ * writes at a time.
  *
  * <p>Contract for implementations:
  * <ul>

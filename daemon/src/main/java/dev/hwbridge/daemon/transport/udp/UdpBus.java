@@ -6,6 +6,10 @@ import dev.hwbridge.daemon.transport.DeviceChannel;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.daemon.transport.TransportException;
 import dev.hwbridge.protocol.framing.InitReply;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -43,6 +47,8 @@ public final class UdpBus implements DeviceBus {
     private final ScheduledExecutorService thread;
     private final CountDownLatch firstRound = new CountDownLatch(1);
     private final Set<UdpChannel> openChannels = ConcurrentHashMap.newKeySet();
+    private final EventLoopGroup io;
+    private final boolean ownsIo;
 
     // Touched only on the bus thread.
     private final Map<InetSocketAddress, DeviceDescriptor> attached = new LinkedHashMap<>();
@@ -52,17 +58,24 @@ public final class UdpBus implements DeviceBus {
     private volatile List<DeviceDescriptor> present = List.of();
     private volatile boolean closed;
 
-    /** A bus over {@code addresses} with the default probe settings. */
+    /** A bus over {@code addresses} with the default probe settings, its channels on a loop of its own. */
     public UdpBus(List<InetSocketAddress> addresses) {
         this(addresses, ProbeSettings.DEFAULT);
+    }
+
+    /** A bus whose channels are on a loop of its own (one thread, stopped with the bus). */
+    public UdpBus(List<InetSocketAddress> addresses, ProbeSettings settings) {
+        this(addresses, settings, null);
     }
 
     /**
      * Starts probing at once.
      *
+     * @param io the event loop group the device channels are registered on (the daemon's device
+     *           loop); null for one of the bus's own
      * @throws IllegalArgumentException if an address is not a loopback address
      */
-    public UdpBus(List<InetSocketAddress> addresses, ProbeSettings settings) {
+    public UdpBus(List<InetSocketAddress> addresses, ProbeSettings settings, EventLoopGroup io) {
         Set<InetSocketAddress> unique = new LinkedHashSet<>();
         for (InetSocketAddress address : addresses) {
             unique.add(UdpAddresses.requireLoopback(address));
@@ -72,6 +85,9 @@ public final class UdpBus implements DeviceBus {
             addressByPath.put(UdpAddresses.path(address), address);
         }
         this.settings = settings;
+        this.ownsIo = io == null;
+        this.io = io != null ? io : new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("hwbridge-udp-io", true), NioIoHandler.newFactory());
         try {
             this.prober = new UdpProber();
         } catch (IOException e) {
@@ -117,7 +133,7 @@ public final class UdpBus implements DeviceBus {
         DeviceDescriptor descriptor = present.stream().filter(d -> d.path().equals(path)).findFirst()
                 .orElseThrow(() -> new TransportException(TransportException.Code.NOT_FOUND,
                         "no simulator answers at " + path));
-        UdpChannel channel = UdpChannel.open(descriptor, address, openChannels::remove);
+        UdpChannel channel = UdpChannel.open(descriptor, address, io, openChannels::remove);
         openChannels.add(channel);
         if (closed) {
             channel.closeBecauseGone("the bus was closed");
@@ -161,6 +177,9 @@ public final class UdpBus implements DeviceBus {
             channel.closeBecauseGone("the bus was closed");
         }
         present = List.of();
+        if (ownsIo) {
+            io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 
     private void probeRound() {
