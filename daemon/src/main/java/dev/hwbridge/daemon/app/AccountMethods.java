@@ -63,25 +63,36 @@ final class AccountMethods implements MethodGroup {
         if (EthereumAccounts.asked(raw)) {
             return deriveEthereum(client, raw);
         }
-        Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
-                "passphrase", "genesisHash"));
-        Session session = SessionMethods.session(params, sessions, client);
-        KeyScheme scheme = Fields.scheme(params);
-        String path = Fields.devicePath(params, "path", scheme);
-        Ss58Prefix prefix = Fields.ss58Format(params);
-        String identity = Fields.identity(params);
-        boolean passphrase = params.flag("passphrase");
-        String name = params.optionalText("name", AccountRecord.MAX_NAME_LENGTH).orElse(null);
-        String genesisHash = Fields.genesisHash(params);
-        DerivedAccount account = KeyRequests.derive(session, client, scheme, path, identity, passphrase,
-                params.flag("show"), prefix);
-        if (name != null) {
-            String fingerprint = fingerprints.of(session, client, identity);
-            registrations.put(() -> new AccountRecord(name, account.address(), Hex.toHex(account.publicKey()),
-                    scheme.id(), path, passphrase, prefix.value(), genesisHash,
-                    identity.isEmpty() ? null : identity, fingerprint, clock.instant()));
+        DeriveParams asked = DeriveParams.of(raw, sessions, client);
+        DerivedAccount account = KeyRequests.derive(asked.session(), client, asked.scheme(), asked.path(),
+                asked.identity(), asked.passphrase(), asked.show(), asked.prefix());
+        if (asked.name() != null) {
+            String fingerprint = fingerprints.of(asked.session(), client, asked.identity());
+            registrations.put(() -> new AccountRecord(asked.name(), account.address(), Hex.toHex(account.publicKey()),
+                    asked.scheme().id(), asked.path(), asked.passphrase(), asked.prefix().value(), asked.genesisHash(),
+                    asked.identity().isEmpty() ? null : asked.identity(), fingerprint, clock.instant()));
         }
         return account.toJson();
+    }
+
+    /** The params of {@code account.derive} for a Substrate scheme, checked. */
+    private record DeriveParams(Session session, KeyScheme scheme, String path, Ss58Prefix prefix, String identity,
+                                boolean passphrase, boolean show, String name, String genesisHash) {
+
+        static DeriveParams of(JsonNode raw, SessionManager sessions, RpcClient client) throws RpcException {
+            Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
+                    "passphrase", "genesisHash"));
+            Session session = SessionMethods.session(params, sessions, client);
+            KeyScheme scheme = Fields.scheme(params);
+            String path = Fields.devicePath(params, "path", scheme);
+            Ss58Prefix prefix = Fields.ss58Format(params);
+            String identity = Fields.identity(params);
+            boolean passphrase = params.flag("passphrase");
+            String name = params.optionalText("name", AccountRecord.MAX_NAME_LENGTH).orElse(null);
+            String genesisHash = Fields.genesisHash(params);
+            return new DeriveParams(session, scheme, path, prefix, identity, passphrase, params.flag("show"), name,
+                    genesisHash);
+        }
     }
 
     /**
@@ -115,7 +126,7 @@ final class AccountMethods implements MethodGroup {
         @Override
         public boolean startsWithoutThread(JsonNode raw) {
             // A name means a registry write (and maybe the seed's fingerprint): blocking work.
-            return !EthereumAccounts.asked(raw) && !raw.hasNonNull("name");
+            return raw != null && !EthereumAccounts.asked(raw) && !raw.hasNonNull("name");
         }
 
         @Override
@@ -123,17 +134,9 @@ final class AccountMethods implements MethodGroup {
             if (!startsWithoutThread(raw)) {
                 return CompletableFuture.completedFuture(derive(client, raw));
             }
-            Params params = Params.of(raw, Set.of("session", "scheme", "path", "ss58Format", "identity", "name", "show",
-                    "passphrase", "genesisHash"));
-            Session session = SessionMethods.session(params, sessions, client);
-            KeyScheme scheme = Fields.scheme(params);
-            String path = Fields.devicePath(params, "path", scheme);
-            Ss58Prefix prefix = Fields.ss58Format(params);
-            String identity = Fields.identity(params);
-            boolean passphrase = params.flag("passphrase");
-            params.optionalText("name", AccountRecord.MAX_NAME_LENGTH);
-            Fields.genesisHash(params);
-            return KeyRequests.startDerive(session, client, scheme, path, identity, passphrase, params.flag("show"), prefix)
+            DeriveParams asked = DeriveParams.of(raw, sessions, client);
+            return KeyRequests.startDerive(asked.session(), client, asked.scheme(), asked.path(), asked.identity(),
+                    asked.passphrase(), asked.show(), asked.prefix())
                     .thenApply(DerivedAccount::toJson);
         }
 

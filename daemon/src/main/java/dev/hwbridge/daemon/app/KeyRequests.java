@@ -41,15 +41,7 @@ final class KeyRequests {
      */
     static DerivedAccount derive(Session session, RpcClient caller, KeyScheme scheme, String path,
             String identity, boolean passphrase, boolean show, Ss58Prefix prefix) throws RpcException {
-        DerivePublicKey derive = DerivePublicKey.newBuilder()
-                .setScheme(KeySchemes.toProto(scheme))
-                .setPath(path)
-                .setIdentity(identity)
-                .setAskPassword(passphrase)
-                .setShow(show)
-                .setSs58Format(prefix.value())
-                .build();
-        Response reply = DeviceCalls.run(session, caller, Request.newBuilder().setDerivePublicKey(derive).build(),
+        Response reply = DeviceCalls.run(session, caller, deriveRequest(scheme, path, identity, passphrase, show, prefix),
                 Response.BodyCase.PUBLIC_KEY);
         return new DerivedAccount(scheme, path, prefix, checked(reply.getPublicKey(), scheme));
     }
@@ -57,6 +49,19 @@ final class KeyRequests {
     /** As {@link #derive}, started: no thread waits for the device (the user comparing the address). */
     static CompletableFuture<DerivedAccount> startDerive(Session session, RpcClient caller, KeyScheme scheme,
             String path, String identity, boolean passphrase, boolean show, Ss58Prefix prefix) {
+        return DeviceCalls.start(session, caller, deriveRequest(scheme, path, identity, passphrase, show, prefix),
+                Response.BodyCase.PUBLIC_KEY).thenCompose(reply -> {
+                    try {
+                        return CompletableFuture.completedFuture(
+                                new DerivedAccount(scheme, path, prefix, checked(reply.getPublicKey(), scheme)));
+                    } catch (RpcException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                });
+    }
+
+    private static Request deriveRequest(KeyScheme scheme, String path, String identity, boolean passphrase,
+            boolean show, Ss58Prefix prefix) {
         DerivePublicKey derive = DerivePublicKey.newBuilder()
                 .setScheme(KeySchemes.toProto(scheme))
                 .setPath(path)
@@ -65,20 +70,7 @@ final class KeyRequests {
                 .setShow(show)
                 .setSs58Format(prefix.value())
                 .build();
-        CompletableFuture<DerivedAccount> result = new CompletableFuture<>();
-        DeviceCalls.start(session, caller, Request.newBuilder().setDerivePublicKey(derive).build(),
-                Response.BodyCase.PUBLIC_KEY).whenComplete((reply, failure) -> {
-                    try {
-                        if (failure != null) {
-                            result.completeExceptionally(failure);
-                            return;
-                        }
-                        result.complete(new DerivedAccount(scheme, path, prefix, checked(reply.getPublicKey(), scheme)));
-                    } catch (RpcException | RuntimeException e) {
-                        result.completeExceptionally(e);
-                    }
-                });
-        return result;
+        return Request.newBuilder().setDerivePublicKey(derive).build();
     }
 
     /**
