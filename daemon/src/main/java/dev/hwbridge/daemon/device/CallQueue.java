@@ -121,6 +121,16 @@ final class CallQueue {
     }
 
     /** A queued call: its future is the caller's; {@link #start()} gives the work's end. */
+    /** Hands {@code task} to a runner thread; a runner shutting down fails {@code call} GONE and ends its turn. */
+    private void runOnRunner(QueuedCall<?> call, Runnable task, CompletableFuture<Void> over, String deviceId) {
+        try {
+            runner.execute(task);
+        } catch (RejectedExecutionException e) {
+            call.completeExceptionally(new DeviceException(DeviceError.GONE, "device " + deviceId + " is closing", e));
+            over.complete(null);
+        }
+    }
+
     private abstract static class QueuedCall<T> extends CompletableFuture<T> {
 
         /** Starts the work unless the call was cancelled; the result completes when the work is over. */
@@ -155,22 +165,17 @@ final class CallQueue {
                 over.complete(null);
                 return over;
             }
-            try {
-                runner.execute(() -> {
-                    onRunner.set(true);
-                    try {
-                        run();
-                        // The next call starts here, and a blocking one runs on this thread.
-                        over.complete(null);
-                    } finally {
-                        onRunner.set(false);
-                        over.complete(null);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                completeExceptionally(new DeviceException(DeviceError.GONE, "device " + deviceId + " is closing", e));
-                over.complete(null);
-            }
+            runOnRunner(this, () -> {
+                onRunner.set(true);
+                try {
+                    run();
+                    // The next call starts here, and a blocking one runs on this thread.
+                    over.complete(null);
+                } finally {
+                    onRunner.set(false);
+                    over.complete(null);
+                }
+            }, over, deviceId);
             return over;
         }
 
@@ -232,12 +237,7 @@ final class CallQueue {
                 over.complete(null);
                 return over;
             }
-            try {
-                runner.execute(() -> prepare(over));
-            } catch (RejectedExecutionException e) {
-                completeExceptionally(new DeviceException(DeviceError.GONE, "device " + deviceId + " is closing", e));
-                over.complete(null);
-            }
+            runOnRunner(this, () -> prepare(over), over, deviceId);
             return over;
         }
 
