@@ -7,6 +7,7 @@ import dev.hwbridge.daemon.chain.RuntimeCache;
 import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.DeviceManager;
 import dev.hwbridge.daemon.ledger.LedgerAwareConnector;
+import dev.hwbridge.daemon.loop.IoLoop;
 import dev.hwbridge.daemon.origin.OriginApprovals;
 import dev.hwbridge.daemon.origin.OriginStore;
 import dev.hwbridge.daemon.origin.PageOriginGuard;
@@ -14,7 +15,6 @@ import dev.hwbridge.daemon.registry.AccountRegistry;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.rpc.RpcMethod;
 import dev.hwbridge.daemon.session.SessionManager;
-import dev.hwbridge.daemon.transport.DeviceIo;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -40,11 +40,11 @@ public final class BridgeMethods {
 
     /**
      * Registers every method, each behind the page-origin rules; resources they open go to
-     * {@link DaemonContext#closeOnStop}.
+     * {@link DaemonContext#closeOnStop}. Devices do their I/O on {@code loop}, the server's.
      *
      * @return the origin approvals, which the server consults for extension origins
      */
-    public static OriginApprovals registerAll(MethodRegistry registry, DaemonContext ctx) {
+    public static OriginApprovals registerAll(MethodRegistry registry, DaemonContext ctx, IoLoop loop) {
         DaemonConfig config = ctx.config();
         OriginApprovals approvals = new OriginApprovals(OriginStore.open(config.dataDir()), Clock.systemUTC());
         PageOriginGuard guard = new PageOriginGuard(approvals, System::nanoTime);
@@ -54,9 +54,8 @@ public final class BridgeMethods {
         }));
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
         ChainStore chains = ChainStore.open(config.dataDir());
-        DeviceIo deviceIo = ctx.closeOnStop(DeviceIo.start());
-        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config, deviceIo),
-                new LedgerAwareConnector(new ClientConnector(deviceIo.loop()))));
+        DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config, loop),
+                new LedgerAwareConnector(new ClientConnector(loop.loop()))));
         ctx.deviceCounter(() -> devices.list().size());
         SessionManager sessions = new SessionManager(devices, new SecureRandom());
         SeedFingerprints fingerprints = new SeedFingerprints(sessions);

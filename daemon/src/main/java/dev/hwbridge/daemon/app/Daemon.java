@@ -1,5 +1,6 @@
 package dev.hwbridge.daemon.app;
 
+import dev.hwbridge.daemon.loop.IoLoop;
 import dev.hwbridge.daemon.origin.OriginApprovals;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.daemon.server.ConnectionLimits;
@@ -37,11 +38,13 @@ public final class Daemon implements AutoCloseable {
         }
         DaemonContext context = new DaemonContext(config, DaemonVersion.current());
         try {
+            // Closed last: the devices and the server run on it.
+            IoLoop loop = context.closeOnStop(IoLoop.start());
             MethodRegistry registry = new MethodRegistry();
-            OriginApprovals approvals = BridgeMethods.registerAll(registry, context);
+            OriginApprovals approvals = BridgeMethods.registerAll(registry, context, loop);
             ServerSettings settings = new ServerSettings(config.bind(), config.port(), config.allowOrigins(),
                     ConnectionLimits.forRate(config.callsPerSecond()));
-            DaemonServer server = DaemonServer.start(settings, registry, context, approvals);
+            DaemonServer server = DaemonServer.start(settings, registry, context, approvals, loop);
             approvals.daemonPort(server.port());
             return new Daemon(context, server);
         } catch (IOException | RuntimeException e) {

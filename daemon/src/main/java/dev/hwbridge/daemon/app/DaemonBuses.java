@@ -1,8 +1,8 @@
 package dev.hwbridge.daemon.app;
 
 import dev.hwbridge.daemon.device.BusFactory;
+import dev.hwbridge.daemon.loop.IoLoop;
 import dev.hwbridge.daemon.transport.DeviceFilter;
-import dev.hwbridge.daemon.transport.DeviceIo;
 import dev.hwbridge.daemon.transport.hid.HidBus;
 import dev.hwbridge.daemon.transport.ledger.SpeculosBus;
 import dev.hwbridge.daemon.transport.udp.ProbeSettings;
@@ -17,14 +17,14 @@ final class DaemonBuses {
     private DaemonBuses() {
     }
 
-    /** @param deviceIo the loop the UDP transport's channels are registered on */
-    static List<BusFactory> of(DaemonConfig config, DeviceIo deviceIo) {
+    /** @param loop the loop the UDP transport's channels are registered on */
+    static List<BusFactory> of(DaemonConfig config, IoLoop loop) {
         List<BusFactory> buses = new ArrayList<>();
         if (!config.speculos().isEmpty()) {
             buses.add(new BusFactory("tcp " + config.speculos(), () -> new SpeculosBus(config.speculos())));
         }
         if (!config.simulators().isEmpty()) {
-            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators(), ProbeSettings.DEFAULT, deviceIo.group())));
+            buses.add(new BusFactory("udp " + config.simulators(), () -> new UdpBus(config.simulators(), ProbeSettings.DEFAULT, loop.group())));
         }
         if (config.hidEnabled()) {
             // Ledgers are opened on HID only: the Ledger client frames its APDUs on HID reports.

@@ -1,15 +1,13 @@
 package dev.hwbridge.daemon.server;
 
+import dev.hwbridge.daemon.loop.IoLoop;
 import dev.hwbridge.daemon.rpc.JsonRpcDispatcher;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -18,8 +16,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.spi.SelectorProvider;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,33 +26,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's network side: a Netty server with a WebSocket speaking JSON-RPC 2.0 at {@code /},
- * {@code GET /health}, and static files. Calls run on a worker pool, never on the I/O threads.
+ * {@code GET /health}, and static files, on the daemon's {@link IoLoop}. A call that waits for its
+ * device starts there and holds no thread; a call that may block runs on a worker thread.
  * {@link #close()} says goodbye to every connection (1001), interrupts running calls and stops
  * the threads. Thread-safe.
  */
 public final class DaemonServer implements AutoCloseable {
 
-    /** Threads for calls: each blocks while the user acts on the device, so there are many. */
+    /** Threads for calls that block (registry writes, Ledger APDUs); a call waiting for its device holds none. */
     static final int MAX_WORKERS = 256;
-    /** Loopback traffic is light; two I/O threads keep one slow write from stalling the rest. */
-    static final int IO_THREADS = 2;
     private static final long SHUTDOWN_TIMEOUT_MS = 3000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DaemonServer.class);
 
-    private final EventLoopGroup acceptor;
-    private final EventLoopGroup io;
+    private final IoLoop loop;
+    private final boolean ownLoop;
     private final ThreadPoolExecutor workers;
+    private final ScheduledFuture<?> refusalFlush;
     private final ChannelGroup channels;
     private final Channel serverChannel;
     private final InetSocketAddress address;
     private boolean closed;
 
-    private DaemonServer(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers,
+    private DaemonServer(IoLoop loop, boolean ownLoop, ThreadPoolExecutor workers, ScheduledFuture<?> refusalFlush,
                          ChannelGroup channels, Channel serverChannel) {
-        this.acceptor = acceptor;
-        this.io = io;
+        this.loop = loop;
+        this.ownLoop = ownLoop;
         this.workers = workers;
+        this.refusalFlush = refusalFlush;
         this.channels = channels;
         this.serverChannel = serverChannel;
         this.address = (InetSocketAddress) serverChannel.localAddress();
@@ -71,31 +70,45 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving; {@code gate} may let in origins beyond the settings' own.
+     * Binds and starts serving on an I/O loop of its own; {@code gate} may let in origins beyond
+     * the settings' own.
      *
      * @throws IOException if the address cannot be bound (e.g. the port is taken)
      */
     public static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health,
                                      OriginGate gate) throws IOException {
+        return start(settings, methods, health, gate, IoLoop.start(), true);
+    }
+
+    /**
+     * Binds and starts serving on {@code loop}, which the devices share and which the caller
+     * closes after this server.
+     *
+     * @throws IOException if the address cannot be bound (e.g. the port is taken)
+     */
+    public static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health,
+                                     OriginGate gate, IoLoop loop) throws IOException {
+        return start(settings, methods, health, gate, loop, false);
+    }
+
+    private static DaemonServer start(ServerSettings settings, MethodRegistry methods, HealthSource health,
+                                      OriginGate gate, IoLoop loop, boolean ownLoop) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(health, "health");
-        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("hwbridge-accept", true), NioIoHandler.newFactory());
-        EventLoopGroup io = new MultiThreadIoEventLoopGroup(IO_THREADS,
-                new DefaultThreadFactory("hwbridge-io", true), NioIoHandler.newFactory(
-                        SelectorProvider.provider(), SpinAfterHandOff.factory()));
+        Objects.requireNonNull(loop, "loop");
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DefaultThreadFactory("hwbridge-call", true));
         ChannelGroup channels = new DefaultChannelGroup("hwbridge-connections", GlobalEventExecutor.INSTANCE);
         RefusalLog refusals = new RefusalLog(System::nanoTime, LOG::info);
         // Counts logged less often than the refusals come are written out even when they stop.
-        acceptor.scheduleAtFixedRate(refusals::flush, RefusalLog.INTERVAL.toMillis(), RefusalLog.INTERVAL.toMillis(),
+        long flushMillis = RefusalLog.INTERVAL.toMillis();
+        ScheduledFuture<?> refusalFlush = loop.loop().scheduleAtFixedRate(refusals::flush, flushMillis, flushMillis,
                 TimeUnit.MILLISECONDS);
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods, workers);
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(acceptor, io)
+                .group(loop.group())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -107,10 +120,11 @@ public final class DaemonServer implements AutoCloseable {
             serverChannel = bootstrap.bind(requested).syncUninterruptibly().channel();
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
-            shutdown(acceptor, io, workers);
+            refusalFlush.cancel(false);
+            shutdown(loop, ownLoop, workers);
             throw new IOException("cannot listen on " + hostPort(requested) + ": " + e.getMessage(), e);
         }
-        DaemonServer server = new DaemonServer(acceptor, io, workers, channels, serverChannel);
+        DaemonServer server = new DaemonServer(loop, ownLoop, workers, refusalFlush, channels, serverChannel);
         LOG.debug("listening on {}", server.webSocketUri());
         return server;
     }
@@ -150,20 +164,20 @@ public final class DaemonServer implements AutoCloseable {
         }
         // Queued behind the goodbye frames on each channel's event loop.
         channels.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS);
-        shutdown(acceptor, io, workers);
+        refusalFlush.cancel(false);
+        shutdown(loop, ownLoop, workers);
         LOG.debug("stopped");
     }
 
-    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers) {
+    private static void shutdown(IoLoop loop, boolean ownLoop, ThreadPoolExecutor workers) {
         workers.shutdownNow();
-        acceptor.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        io.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         try {
             workers.awaitTermination(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            acceptor.terminationFuture().await(SHUTDOWN_TIMEOUT_MS);
-            io.terminationFuture().await(SHUTDOWN_TIMEOUT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (ownLoop) {
+            loop.close();
         }
     }
 

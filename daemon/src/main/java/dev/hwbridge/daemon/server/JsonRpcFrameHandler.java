@@ -1,6 +1,7 @@
 package dev.hwbridge.daemon.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hwbridge.daemon.loop.SpinAfterHandOff;
 import dev.hwbridge.daemon.rpc.CallScope;
 import dev.hwbridge.daemon.rpc.JsonRpcDispatcher;
 import dev.hwbridge.daemon.rpc.RpcClient;
@@ -149,7 +150,7 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
         }
         CompletableFuture<String> answer = dispatcher.dispatch(text.text(), this, scope);
         if (!answer.isDone()) {
-            // A worker has the call: stay awake for its reply.
+            // The call waits for its device or a worker: stay awake for the answer.
             SpinAfterHandOff.handedOff(System.nanoTime());
         }
         answer.whenComplete((reply, failure) -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.hwbridge.daemon.loop.IoLoop;
 import dev.hwbridge.daemon.rpc.MethodRegistry;
 import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
@@ -22,7 +23,7 @@ class BridgeMethodsTest {
     void bridgeInfoNamesTheBridgeItsVersionAndTheApiVersion() throws Exception {
         MethodRegistry registry = new MethodRegistry();
         try (DaemonContext context = new DaemonContext(offlineConfig(), "7.7.7")) {
-            BridgeMethods.registerAll(registry, context);
+            BridgeMethods.registerAll(registry, context, context.closeOnStop(IoLoop.start()));
 
             JsonNode info = registry.lookup("bridge.info").orElseThrow().call(null, NullNode.getInstance());
 

@@ -1,4 +1,4 @@
-package dev.hwbridge.daemon.server;
+package dev.hwbridge.daemon.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.hwbridge.daemon.server;
+package dev.hwbridge.daemon.loop;
 
 import io.netty.channel.SelectStrategy;
 import io.netty.channel.SelectStrategyFactory;
@@ -8,15 +8,15 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * How an I/O thread waits for work: blocked in its selector, as Netty's default does, except for
- * {@link #SPIN} after it handed a call to a worker thread, when it polls the selector without
- * blocking. The call's reply then finds the thread awake: it is written at once instead of after
- * a wake-up, which costs tens of µs on a virtual machine. That cut the p50 of a minimal call
- * through the daemon from about 150 µs to about 90 µs on the benchmark machine
- * (src/bench/RESULTS.md). The price is at most {@link #SPIN} of one core per call, and none while
- * no call is on its way; a call that waits for the user finds the thread asleep again.
+ * How the daemon's I/O thread waits for work: blocked in its selector, as Netty's default does,
+ * except for {@link #SPIN} after a call started and went on waiting (for its device, or on a worker
+ * thread), when it polls the selector without blocking. The device's answer (a datagram from a
+ * simulator, a report from a HID reader thread) and a worker's reply then find the thread awake and
+ * are written at once instead of after a wake-up, which costs tens of µs on a virtual machine
+ * (src/bench/RESULTS.md). The price is at most {@link #SPIN} of one core per call, and none while no
+ * call is on its way; a call that waits for the user finds the thread asleep again.
  */
-final class SpinAfterHandOff implements SelectStrategy {
+public final class SpinAfterHandOff implements SelectStrategy {
 
     /** Longer than most device exchanges (a UDP simulator answers in 40–150 µs), short next to a person. */
     static final Duration SPIN = Duration.ofNanos(250_000);
@@ -35,13 +35,13 @@ final class SpinAfterHandOff implements SelectStrategy {
         this.nanoClock = nanoClock;
     }
 
-    /** For the I/O threads' {@code NioIoHandler}: one strategy per thread. */
+    /** For the I/O thread's {@code NioIoHandler}: one strategy per thread. */
     static SelectStrategyFactory factory() {
         return () -> new SpinAfterHandOff(System::nanoTime);
     }
 
-    /** Called on an I/O thread that has just handed a call to a worker, at {@code nowNanos}. */
-    static void handedOff(long nowNanos) {
+    /** Called on the I/O thread when a call it started goes on waiting, at {@code nowNanos}. */
+    public static void handedOff(long nowNanos) {
         SPIN_UNTIL.get()[0] = nowNanos + SPIN.toNanos();
     }
 
