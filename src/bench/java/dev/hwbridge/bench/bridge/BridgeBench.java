@@ -9,8 +9,10 @@ import dev.hwbridge.daemon.device.ClientConnector;
 import dev.hwbridge.daemon.device.Device;
 import dev.hwbridge.daemon.device.DeviceError;
 import dev.hwbridge.daemon.device.DeviceException;
+import dev.hwbridge.daemon.loop.IoLoop;
 import dev.hwbridge.daemon.transport.DeviceDescriptor;
 import dev.hwbridge.daemon.transport.TransportException;
+import dev.hwbridge.daemon.transport.udp.ProbeSettings;
 import dev.hwbridge.daemon.transport.udp.UdpBus;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.screen.Button;
@@ -37,7 +39,8 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * <p><b>Round trip.</b> The minimal call is {@code device.ping}: a wallet's WebSocket frame, the
  * daemon's JSON-RPC dispatch, the device's call queue, the device protocol over UDP (INIT, PING,
  * echo) to a simulator and all the way back. Its reference is the same device call made directly:
- * the daemon's own {@link Device} and {@link ClientConnector} over {@link UdpBus}, called from the
+ * the daemon's own {@link Device} and {@link ClientConnector} over {@link UdpBus}, wired as the
+ * daemon wires them (channels and protocol clients on one {@link IoLoop}) and called from the
  * bench's threads, no WebSocket, no JSON, no daemon process. The difference is the daemon's
  * overhead. Both run closed loops ({@link ClosedLoop}) of the same clients over the same
  * simulators, which all run in this JVM; calls to one device queue as they do in the daemon.
@@ -226,7 +229,8 @@ public final class BridgeBench {
         List<String> command = daemonCommand(List.of(settings.launcher().toString(), "daemon"), options.toArray(String[]::new));
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try (ChildJvm daemon = ChildJvm.start(command, DAEMON_READY, log("daemon.log"));
-             UdpBus bus = new UdpBus(simulators)) {
+             IoLoop loop = IoLoop.start();
+             UdpBus bus = new UdpBus(simulators, ProbeSettings.DEFAULT, loop.group())) {
             URI uri = URI.create(daemon.readyLine().substring(DAEMON_READY.length()).trim());
             List<String> ids = awaitDevices(uri);
             Thread.sleep(3000);
@@ -239,7 +243,7 @@ public final class BridgeBench {
                     // The daemon ended: the round trips fail and say so.
                 }
             }, 100, 100, TimeUnit.MILLISECONDS);
-            List<Device> direct = directDevices(bus);
+            List<Device> direct = directDevices(bus, loop);
             // Both JVMs compile their hot paths before anything is measured: the first setup
             // would otherwise pay for it alone.
             say("warming up: %d calls each way", (settings.warmup() + settings.calls()) * WARMUP_ROUNDS);
@@ -300,7 +304,8 @@ public final class BridgeBench {
                 String id = awaitDevices(uri, 1).get(0);
                 try (PingClient client = PingClient.connect(uri, id)) {
                     Latencies pingTimes = new Latencies();
-                    for (int i = -pings / 5; i < pings; i++) {
+                    // This daemon is fresh: unmeasured pings first, or the row would time its JIT compiler.
+                    for (int i = -settings.warmup() / 2; i < pings; i++) {
                         long started = System.nanoTime();
                         client.ping();
                         if (i >= 0) {
@@ -365,8 +370,8 @@ public final class BridgeBench {
     }
 
     /** The daemon's own device objects over UDP, one per simulator, outside any daemon. */
-    private static List<Device> directDevices(UdpBus bus) {
-        ClientConnector connector = new ClientConnector();
+    private static List<Device> directDevices(UdpBus bus, IoLoop loop) {
+        ClientConnector connector = new ClientConnector(loop.loop());
         List<Device> devices = new ArrayList<>();
         for (DeviceDescriptor descriptor : bus.enumerate()) {
             devices.add(new Device(Integer.toString(devices.size() + 1), descriptor, () -> {
