@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +29,18 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code command} and waits for its ready line; stderr goes to {@code log}. */
     static ChildJvm start(List<String> command, String readyPrefix, Path log) throws IOException, InterruptedException {
+        return start(command, Map.of(), readyPrefix, log);
+    }
+
+    /** The same with {@code env} added to the process's environment. */
+    static ChildJvm start(List<String> command, Map<String, String> env, String readyPrefix, Path log)
+            throws IOException, InterruptedException {
         long began = System.nanoTime();
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         long[] readyAt = new long[1];
         Thread reader = new Thread(() -> {
@@ -61,6 +69,10 @@ final class ChildJvm implements AutoCloseable {
 
     double readyMillis() {
         return readyNanos / 1e6;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String readyLine() {
