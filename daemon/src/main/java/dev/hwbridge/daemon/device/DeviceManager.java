@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,24 +39,30 @@ public final class DeviceManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceManager.class);
     private static final Request GET_FEATURES = Request.newBuilder().setGetFeatures(GetFeatures.getDefaultInstance()).build();
 
+    static final long DEVICE_THREAD_KEEP_ALIVE_SECONDS = 1;
+
     private final Connector connector;
     private final List<DeviceBus> buses = new ArrayList<>();
     private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
     /**
      * Opens devices (INIT blocks) and runs the blocking work in each device's queue, one thread
      * per device while it has such work, none while it is idle: the calls waiting for a device
-     * hold no thread, nor do started ones while the device works (see {@link CallQueue}).
+     * hold no thread, nor do started ones while the device works (see {@link CallQueue}). An idle
+     * thread ends after {@link #DEVICE_THREAD_KEEP_ALIVE_SECONDS}, not a cached pool's minute: each
+     * keeps about 80 KiB resident, and the blocking work (opening a device, a discovery) takes far
+     * longer than starting a thread.
      */
-    private final ExecutorService deviceThreads = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
+    private final ExecutorService deviceThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            DEVICE_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
 
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "hwbridge-device-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "hwbridge-device-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
 
     // Guarded by this.
     private final Map<String, String> idByPath = new HashMap<>();
