@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DaemonServer implements AutoCloseable {
 
-    /** Threads for calls that block (registry writes, Ledger APDUs); a call waiting for its device holds none. */
+    /** Threads for calls that need no device (a call waiting for its device holds none). */
     static final int MAX_WORKERS = 256;
     private static final long SHUTDOWN_TIMEOUT_MS = 3000;
 
