@@ -376,7 +376,7 @@ public final class BridgeBench {
     }
 
     /** Waits until the daemon lists {@code count} devices; their ids, in list order. */
-    private List<String> awaitDevices(URI uri, int count) throws Exception {
+    static List<String> awaitDevices(URI uri, int count) throws Exception {
         try (PingClient client = PingClient.connect(uri, "")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {

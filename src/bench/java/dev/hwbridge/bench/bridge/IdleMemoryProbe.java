@@ -1,6 +1,5 @@
 package dev.hwbridge.bench.bridge;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hwbridge.simulator.Simulator;
 import dev.hwbridge.simulator.state.KdfParams;
 import java.io.IOException;
@@ -141,7 +140,7 @@ public final class IdleMemoryProbe {
         String slug = candidate.label().replaceAll("[^A-Za-z0-9._-]+", "_");
         try (ChildJvm daemon = ChildJvm.start(command, candidate.env(), DAEMON_READY, out.resolve(slug + ".log"))) {
             URI uri = URI.create(daemon.readyLine().substring(DAEMON_READY.length()).trim());
-            List<String> ids = awaitDevices(uri);
+            List<String> ids = BridgeBench.awaitDevices(uri, SIMULATORS);
             for (String action : candidate.actions()) {
                 if (action.startsWith("jcmd=")) {
                     exec(List.of("jcmd", Long.toString(daemon.pid())), action.substring(5));
@@ -225,24 +224,6 @@ public final class IdleMemoryProbe {
         String text = new String(process.getInputStream().readAllBytes());
         process.waitFor(30, TimeUnit.SECONDS);
         return "\n$ " + String.join(" ", command) + "\n" + text;
-    }
-
-    private static List<String> awaitDevices(URI uri) throws Exception {
-        try (PingClient client = PingClient.connect(uri, "")) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                JsonNode list = client.call("device.list", "{}");
-                if (list.size() == SIMULATORS) {
-                    List<String> ids = new ArrayList<>();
-                    list.forEach(device -> ids.add(device.get("id").asText()));
-                    return ids;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the daemon lists " + list.size() + " of " + SIMULATORS + " simulators");
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 
     private static double median(double[] values) {

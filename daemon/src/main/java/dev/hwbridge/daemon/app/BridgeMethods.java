@@ -34,6 +34,8 @@ public final class BridgeMethods {
             "account.exportEncrypted", "account.importEncrypted", "backup.restore");
     /** Methods that talk to the device their {@code device} param names, without a session. */
     static final Set<String> ON_NAMED_DEVICE = Set.of("device.ping");
+    /** Methods that read only memory, answered on the I/O loop ({@link OnIoLoop}), as bridge.info is. */
+    static final Set<String> ON_IO_LOOP = Set.of("device.list");
 
     private BridgeMethods() {
     }
@@ -48,10 +50,10 @@ public final class BridgeMethods {
         DaemonConfig config = ctx.config();
         OriginApprovals approvals = new OriginApprovals(OriginStore.open(config.dataDir()), Clock.systemUTC());
         PageOriginGuard guard = new PageOriginGuard(approvals, System::nanoTime);
-        registry.register("bridge.info", guard.wrap("bridge.info", (client, params) -> {
+        registry.register("bridge.info", guard.wrap("bridge.info", new OnIoLoop((client, params) -> {
             Params.of(params, Set.of());
             return bridgeInfo(ctx);
-        }));
+        })));
         AccountRegistry accounts = AccountRegistry.open(config.dataDir());
         ChainStore chains = ChainStore.open(config.dataDir());
         DeviceManager devices = ctx.closeOnStop(DeviceManager.start(DaemonBuses.of(config, loop),
@@ -73,13 +75,17 @@ public final class BridgeMethods {
         for (MethodGroup group : groups) {
             for (Map.Entry<String, RpcMethod> method : group.methods().entrySet()) {
                 registry.register(method.getKey(),
-                        guard.wrap(method.getKey(), queued(method.getKey(), method.getValue(), sessions, devices)));
+                        guard.wrap(method.getKey(), placed(method.getKey(), method.getValue(), sessions, devices)));
             }
         }
         return approvals;
     }
 
-    private static RpcMethod queued(String name, RpcMethod method, SessionManager sessions, DeviceManager devices) {
+    /** Where the method starts: in its device's queue, on the I/O loop, or (the rest) on a worker. */
+    private static RpcMethod placed(String name, RpcMethod method, SessionManager sessions, DeviceManager devices) {
+        if (ON_IO_LOOP.contains(name)) {
+            return new OnIoLoop(method);
+        }
         if (ON_SESSION_DEVICE.contains(name)) {
             return new QueuedOnDevice(method, QueuedOnDevice.Target.SESSION, sessions, devices);
         }

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One JSON-RPC method. Started on a worker thread, never on a Netty event loop. A method that
+ * One JSON-RPC method. Started on a worker thread, unless {@link #startWithoutBlocking} starts it
+ * on the I/O loop (a call queued for its device, or one that only reads memory). A method that
  * waits for a device overrides {@link #start} so that its call waits in the device's queue
  * without holding the worker; {@link #call} may block, and must give up promptly when its thread
  * is interrupted (the caller disconnected or cancelled).

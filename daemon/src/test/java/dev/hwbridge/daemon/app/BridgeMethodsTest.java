@@ -11,6 +11,7 @@ import dev.hwbridge.testkit.rpc.RpcClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,26 @@ class BridgeMethodsTest {
 
             assertThat(info).isEqualTo(new ObjectMapper().readTree(
                     "{\"name\":\"hwbridge\",\"version\":\"7.7.7\",\"protocolVersion\":1}"));
+        }
+    }
+
+    @Test
+    void bridgeInfoAndDeviceListAreAnsweredWhereTheyArriveWhileOtherCallsGoToAWorker() throws Exception {
+        MethodRegistry registry = new MethodRegistry();
+        try (DaemonContext context = new DaemonContext(offlineConfig(), "7.7.7")) {
+            BridgeMethods.registerAll(registry, context, context.closeOnStop(IoLoop.start()));
+
+            CompletableFuture<JsonNode> info = registry.lookup("bridge.info").orElseThrow()
+                    .startWithoutBlocking(null, NullNode.getInstance()).orElseThrow();
+            CompletableFuture<JsonNode> list = registry.lookup("device.list").orElseThrow()
+                    .startWithoutBlocking(null, NullNode.getInstance()).orElseThrow();
+
+            assertThat(info).isCompleted();
+            assertThat(info.join().get("version").asText()).isEqualTo("7.7.7");
+            assertThat(list).isCompleted();
+            assertThat(list.join().isArray()).isTrue();
+            assertThat(registry.lookup("account.list").orElseThrow()
+                    .startWithoutBlocking(null, NullNode.getInstance())).isEmpty();
         }
     }
 
