@@ -128,8 +128,17 @@ class AsyncDeviceClientTest {
     }
 
     /** Waits until the executor has run everything that is due. */
+    /**
+     * Waits until the executor has run what was queued before and its thread has left the last
+     * task: the no-op's future completes inside that task, a moment before the thread counts as
+     * idle again. A task that kept running (one waiting for the device) would keep it active.
+     */
     private void awaitIdle() throws Exception {
         executor.submit(() -> { }).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (executor.getActiveCount() != 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
     }
 
     /** A device end driven by the test: reports the client sends are rebuilt into frames; pushed frames go to the client on the test's thread. */
