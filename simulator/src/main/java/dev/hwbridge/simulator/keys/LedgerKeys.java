@@ -1,12 +1,13 @@
 package dev.hwbridge.simulator.keys;
 
 import dev.hwbridge.protocol.account.Blake2b;
+import dev.hwbridge.protocol.account.EthereumAddress;
+import dev.hwbridge.protocol.account.FormatException;
 import dev.hwbridge.protocol.ledger.LedgerPath;
 import dev.hwbridge.protocol.ledger.LedgerScheme;
 import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A key of Ledger's Polkadot Generic app, derived from the 64-byte BIP39 seed as the Ledger
@@ -79,15 +80,11 @@ public final class LedgerKeys implements AutoCloseable {
         if (scheme != LedgerScheme.ECDSA) {
             throw new IllegalStateException("only an ecdsa key has an Ethereum address");
         }
-        return ethereumAddress(publicKey);
-    }
-
-    /** The Ethereum address of a 33-byte compressed secp256k1 public key. */
-    public static byte[] ethereumAddress(byte[] compressedPublicKey) {
-        ECPoint point = Secp256k1.decodePoint(compressedPublicKey);
-        byte[] uncompressed = point.getEncoded(false);
-        byte[] hash = keccak256(Arrays.copyOfRange(uncompressed, 1, 65));
-        return Arrays.copyOfRange(hash, 12, 32);
+        try {
+            return EthereumAddress.ofPublicKey(publicKey);
+        } catch (FormatException e) {
+            throw new IllegalStateException("a derived secp256k1 key is always a point of the curve", e);
+        }
     }
 
     /**
